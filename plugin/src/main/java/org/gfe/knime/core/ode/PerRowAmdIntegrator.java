@@ -1,0 +1,242 @@
+package org.gfe.knime.core.ode;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+
+/**
+ * AMD with everything per row (the project's default, spec section 4 "per-row mode"): each row has its own clock,
+ * step size, Armijo acceptance, forced steps, loss history and convergence test (on its own loss rather than the batch
+ * mean). All running rows attempt a step in one batched evaluation; rows that reach tau or converge leave the batch
+ * ({@link DescentEquation#restrictTo}) and cost nothing more.
+ *
+ * <p>A row whose merit becomes NaN or infinite at an accepted (necessarily forced) step stops there, with that merit
+ * as its final one, so the caller sees it.
+ *
+ * <p>The rule for one row is exactly {@link AmdIntegrator}'s for a batch of that row alone, and every operation on
+ * the state is row-wise. The evaluation is not quite, in float32: PyTorch's CPU matrix products round a row
+ * differently when the batch has fewer than 16 rows (other kernels), and element-wise kernels (exp in ELU, log in
+ * BCE) compute the few elements left over after the last full SIMD vector with scalar code that may differ in the
+ * last bit, so the last row of a batch whose size times a layer width is no multiple of the vector width can round
+ * differently (seen with the MNIST decoder: rows near the end of a batch of 64 differed from the same rows in a batch
+ * of 128). So every evaluation is padded with copies of the first row, whose results are dropped, up to a multiple
+ * of {@link #BATCH_INVARIANT_ROWS} rows (and at least that many): matrix products of 16 to 176 rows round every row
+ * alike at any position (probed on the MNIST decoder; from 192 rows on PyTorch switches kernels, hence the encoder's
+ * batch limit of 128), and no element falls into a scalar tail. A row's result is then bit-identical alone, in any
+ * batch of up to 128 rows and at any position (tested with the linear decoder in float32 and float64; the MNIST
+ * decoder was probed with batches of 16 to 128).
+ */
+public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
+
+    /** Evaluations are padded to a multiple of this many rows (and at least this many). */
+    public static final int BATCH_INVARIANT_ROWS = 16;
+
+    private final AmdParameters parameters;
+    private final int minimumRows;
+
+    public PerRowAmdIntegrator(AmdParameters parameters) {
+        this(parameters, BATCH_INVARIANT_ROWS);
+    }
+
+    /** With evaluations padded to a multiple of {@code minimumRows} rows (1 switches padding off). */
+    public PerRowAmdIntegrator(AmdParameters parameters, int minimumRows) {
+        this.parameters = parameters;
+        this.minimumRows = Math.max(1, minimumRows);
+    }
+
+    /** The equation over the running rows, padded with repeats of row 0 up to a multiple of the minimum batch. */
+    private DescentEquation padded(DescentEquation running) {
+        int k = running.rowCount();
+        int target = Math.max(minimumRows, (k + minimumRows - 1) / minimumRows * minimumRows);
+        if (k == target) {
+            return running;
+        }
+        int[] rows = new int[target];
+        for (int i = 0; i < k; i++) {
+            rows[i] = i;
+        }
+        return running.restrictTo(rows);
+    }
+
+    /** Evaluates the k running rows through the padded equation and keeps the first k results. */
+    private DescentEvaluation evaluate(DescentEquation paddedEquation, double[] times, NDArray state) {
+        int k = times.length;
+        int rows = paddedEquation.rowCount();
+        if (rows == k) {
+            return paddedEquation.evaluate(times, state);
+        }
+        double[] paddedTimes = Arrays.copyOf(times, rows);
+        Arrays.fill(paddedTimes, k, rows, times[0]);
+        NDArray paddedState = state.concat(state.get("0:1").repeat(0, rows - k), 0);
+        DescentEvaluation evaluation = paddedEquation.evaluate(paddedTimes, paddedState);
+        return new DescentEvaluation(evaluation.merit().get("0:" + k), evaluation.derivative().get("0:" + k));
+    }
+
+    @Override
+    public IntegrationResult integrate(DescentEquation equation, NDArray initialState, double endTime,
+            StepObserver observer) {
+        NDManager parent = initialState.getManager();
+        DataType type = initialState.getDataType();
+        int rows = equation.rowCount();
+        double giveUp = parameters.giveUpStep();
+        double[] t = new double[rows];
+        double[] h = new double[rows];
+        Arrays.fill(h, parameters.initialStep());
+        int[] steps = new int[rows];
+        long[] evaluations = new long[rows];
+        boolean[] converged = new boolean[rows];
+        double[][] history = new double[rows][LossSlope.WINDOW];
+        int[] recorded = new int[rows];
+        double[][] finalState = new double[rows][];
+        double[] finalMerit = new double[rows];
+        int[] active = new int[rows];
+        Arrays.setAll(active, m -> m);
+        long totalEvaluations = rows;
+        Arrays.fill(evaluations, 1);
+
+        NDArray z = initialState.duplicate();
+        DescentEquation running = equation;
+        DescentEquation paddedRunning = padded(running);
+        NDArray g;
+        NDArray l0;
+        try (NDManager scope = parent.newSubManager()) {
+            z.tempAttach(scope);
+            DescentEvaluation start = evaluate(paddedRunning, new double[rows], z);
+            g = start.derivative();
+            l0 = start.merit();
+            g.attach(parent);
+            l0.attach(parent);
+        }
+        try {
+            while (active.length > 0) {
+                int k = active.length;
+                double[] stepSizes = new double[k];
+                double[] attemptTimes = new double[k];
+                double[] armijo = new double[k];
+                for (int i = 0; i < k; i++) {
+                    stepSizes[i] = h[active[i]];
+                    attemptTimes[i] = t[active[i]] + stepSizes[i];
+                    armijo[i] = parameters.armijoFactor(stepSizes[i]);
+                }
+                NDArray zNext;
+                NDArray gNext;
+                NDArray lNext;
+                int[] nextActive;
+                boolean proceed;
+                try (NDManager scope = parent.newSubManager()) {
+                    z.tempAttach(scope);
+                    g.tempAttach(scope);
+                    l0.tempAttach(scope);
+                    double[] clocks = new double[k];
+                    for (int i = 0; i < k; i++) {
+                        clocks[i] = t[active[i]];
+                    }
+                    NDArray z1 = running.advance(clocks, stepSizes, z, g);
+                    DescentEvaluation attempt = evaluate(paddedRunning, attemptTimes, z1);
+                    totalEvaluations += k;
+                    NDArray g1 = attempt.derivative();
+                    NDArray l1 = attempt.merit();
+                    NDArray bound = g1.square().sum(new int[] {1}).mul(BatchArrays.vector(scope, armijo, type));
+                    boolean[] passed = l0.sub(l1).gte(bound).toBooleanArray();
+                    double[] newLosses = BatchArrays.toVector(l1);
+                    boolean[] accepted = new boolean[k];
+                    boolean[] keep = new boolean[k];
+                    int kept = 0;
+                    double largestStep = 0;
+                    for (int i = 0; i < k; i++) {
+                        int m = active[i];
+                        evaluations[m]++;
+                        double step = stepSizes[i];
+                        boolean accept = passed[i];
+                        if (step < giveUp) {
+                            step = Math.min(parameters.forcedStep(), endTime - t[m]);
+                            accept = true;
+                        }
+                        accepted[i] = accept;
+                        largestStep = Math.max(largestStep, step);
+                        if (accept) {
+                            double startOfStep = t[m];
+                            t[m] = startOfStep + step;
+                            steps[m]++;
+                            h[m] = parameters.grownStep(step, startOfStep, endTime);
+                            if (parameters.monitors(t[m], endTime)) {
+                                double[] rowHistory = history[m];
+                                System.arraycopy(rowHistory, 1, rowHistory, 0, LossSlope.WINDOW - 1);
+                                rowHistory[LossSlope.WINDOW - 1] = newLosses[i];
+                                recorded[m]++;
+                                converged[m] = recorded[m] >= LossSlope.WINDOW
+                                        && LossSlope.converged(rowHistory, parameters.convergenceTolerance());
+                            }
+                        } else {
+                            h[m] = parameters.shrinkFactor() * h[m];
+                        }
+                        // a row whose accepted merit is NaN or infinite (diverged, or bad data) cannot recover:
+                        // stop it rather than force a step every K attempts to tau
+                        boolean broken = accept && !Double.isFinite(newLosses[i]);
+                        keep[i] = !(converged[m] || t[m] >= endTime || broken);
+                        if (keep[i]) {
+                            kept++;
+                        }
+                    }
+                    NDArray acceptRows = scope.create(accepted);
+                    NDArray acceptCells = acceptRows.reshape(new Shape(k, 1)).broadcast(z1.getShape());
+                    zNext = NDArrays.where(acceptCells, z1, z);
+                    gNext = NDArrays.where(acceptCells, g1, g);
+                    lNext = NDArrays.where(acceptRows, l1, l0);
+                    nextActive = active;
+                    if (kept < k) {
+                        double[][] states = BatchArrays.toRows(zNext);
+                        double[] merits = BatchArrays.toVector(lNext);
+                        nextActive = new int[kept];
+                        int[] keptLocal = new int[kept];
+                        for (int i = 0, j = 0; i < k; i++) {
+                            if (keep[i]) {
+                                keptLocal[j] = i;
+                                nextActive[j++] = active[i];
+                            } else {
+                                finalState[active[i]] = states[i];
+                                finalMerit[active[i]] = merits[i];
+                            }
+                        }
+                        if (kept > 0) {
+                            NDArray keptIndices = scope.create(keptLocal);
+                            zNext = zNext.get(new NDIndex("{}", keptIndices));
+                            gNext = gNext.get(new NDIndex("{}", keptIndices));
+                            lNext = lNext.get(new NDIndex("{}", keptIndices));
+                            running = running.restrictTo(keptLocal);
+                            paddedRunning = padded(running);
+                        }
+                    }
+                    zNext.attach(parent);
+                    gNext.attach(parent);
+                    lNext.attach(parent);
+                    double earliest = endTime;
+                    for (int m : nextActive) {
+                        earliest = Math.min(earliest, t[m]);
+                    }
+                    proceed = observer.onStep(new StepInfo(earliest, largestStep, endTime, zNext, nextActive,
+                            rows - nextActive.length, totalEvaluations));
+                }
+                z.close();
+                g.close();
+                l0.close();
+                z = zNext;
+                g = gNext;
+                l0 = lNext;
+                active = nextActive.length == 0 ? new int[0] : nextActive;
+                if (!proceed) {
+                    throw new IntegrationCancelledException();
+                }
+            }
+            return new IntegrationResult(finalState, t, steps, evaluations, converged, finalMerit);
+        } finally {
+            z.close();
+            g.close();
+            l0.close();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.gfe.knime.core.train;
+
+/** Activation between the decoder's hidden layers (none on the output). */
+public enum Activation {
+    ELU, RELU, TANH
+}
