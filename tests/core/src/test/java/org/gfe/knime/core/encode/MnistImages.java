@@ -6,15 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
-/** Reads MNIST IDX image files (gzip) into rows of pixel/255. */
+/** Reads MNIST IDX image files (gzip) into rows of pixel/255, from the folder scripts/fetch-data.sh fills. */
 public final class MnistImages {
 
-    public static final Path TRAINING = Path.of("/work/shared/data/mnist/train-images-idx3-ubyte.gz");
+    /** The data folder: system property {@code gfe.data.dir} (set by the build), else {@code ../../data}. */
+    public static final Path DATA = Path.of(System.getProperty("gfe.data.dir", "../../data"));
+
+    public static final Path TRAINING = DATA.resolve("mnist/train-images-idx3-ubyte.gz");
 
     private MnistImages() {
     }
 
     public static double[][] read(Path file, int count) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("MNIST file " + file.toAbsolutePath() + " is missing: run scripts/fetch-data.sh first.");
+        }
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file)))) {
             int magic = in.readInt();
             if (magic != 2051) {
