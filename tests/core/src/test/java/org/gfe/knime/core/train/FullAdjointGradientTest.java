@@ -132,12 +132,18 @@ class FullAdjointGradientTest {
         try (NDManager manager = DjlRuntime.newManager()) {
             adjoint(problem, 51, manager);
             int arraysBefore = manager.getManagedArrays().size();
-            long nativeBefore = nativeKilobytes();
-            for (int iteration = 0; iteration < 100; iteration++) {
-                adjoint(problem, 51, manager);
+            // RSS minus committed heap is noisy in a shared test JVM (GC, other tests' garbage): a real leak grows in
+            // every round, noise does not, so the round that grew least must stay small
+            long leastGrowth = Long.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                long nativeBefore = nativeKilobytes();
+                for (int iteration = 0; iteration < 100; iteration++) {
+                    adjoint(problem, 51, manager);
+                }
+                leastGrowth = Math.min(leastGrowth, nativeKilobytes() - nativeBefore);
             }
-            long grown = nativeKilobytes() - nativeBefore;
-            assertTrue(grown < 100_000, "memory outside the Java heap grew by " + grown + " kB over 100 passes");
+            assertTrue(leastGrowth < 50_000, "memory outside the Java heap grew by at least " + leastGrowth
+                    + " kB in each of 3 rounds of 100 passes");
             assertEquals(arraysBefore, manager.getManagedArrays().size(), "no array outlives an iteration");
         }
     }

@@ -1,0 +1,48 @@
+package org.gfe.knime.core.decoder;
+
+import ai.djl.ndarray.NDArray;
+import org.gfe.knime.core.train.Activation;
+
+/**
+ * The hidden-layer activations with their exact first and second derivatives, elementwise on pre-activations
+ * {@code x}. Results are attached to the manager of {@code x}.
+ *
+ * <ul>
+ *   <li>ELU (alpha 1): f = x for x &gt; 0, exp(x) - 1 otherwise; f' = exp(min(x, 0)); f'' = exp(x) for x &lt;= 0,
+ *       0 for x &gt; 0 (torch's convention at 0).</li>
+ *   <li>ReLU: f' = 1 for x &gt; 0, else 0 (torch's convention at 0); f'' = 0.</li>
+ *   <li>tanh: f' = 1 - f^2; f'' = -2 f f'.</li>
+ * </ul>
+ */
+final class ActivationFunction {
+
+    private ActivationFunction() {
+    }
+
+    /** f(x), one native op. */
+    static NDArray value(Activation activation, NDArray x) {
+        return switch (activation) {
+            case ELU -> x.getNDArrayInternal().elu(1f);
+            case RELU -> x.getNDArrayInternal().relu();
+            case TANH -> x.getNDArrayInternal().tanh();
+        };
+    }
+
+    /** f'(x), given {@code value = f(x)}. */
+    static NDArray slope(Activation activation, NDArray x, NDArray value) {
+        return switch (activation) {
+            case ELU -> x.minimum(0).exp();
+            case RELU -> x.gt(0).toType(x.getDataType(), false);
+            case TANH -> value.square().neg().addi(1);
+        };
+    }
+
+    /** f''(x), given the value and slope at x; null where it is identically zero (ReLU), so callers skip it. */
+    static NDArray curvature(Activation activation, NDArray x, NDArray value, NDArray slope) {
+        return switch (activation) {
+            case ELU -> slope.mul(x.lte(0).toType(x.getDataType(), false));
+            case RELU -> null;
+            case TANH -> value.mul(slope).muli(-2);
+        };
+    }
+}

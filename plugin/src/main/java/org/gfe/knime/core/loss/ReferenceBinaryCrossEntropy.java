@@ -1,0 +1,88 @@
+package org.gfe.knime.core.loss;
+
+import ai.djl.ndarray.NDArray;
+import org.gfe.knime.core.train.LossKind;
+
+/**
+ * Binary cross-entropy on logits exactly as the reference computes it (spec section 1): s = sigmoid(u), then
+ * t = -y log(s + 1e-8) - (1 - y) log((1 - s) + 1e-8), in the outputs' precision. Its derivatives are those of this
+ * naive formula, 1e-8 included: with a = s + 1e-8, b = (1 - s) + 1e-8 and s' = s (1 - s),
+ * dt/du = (-y/a + (1 - y)/b) s' and d2t/du2 = (y/a^2 + (1 - y)/b^2) s'^2 + (-y/a + (1 - y)/b) s' (1 - 2 s).
+ */
+public final class ReferenceBinaryCrossEntropy implements ReconstructionLoss {
+
+    /** The reference's guard against log(0). */
+    public static final double EPSILON = 1e-8;
+
+    @Override
+    public LossKind kind() {
+        return LossKind.BCE_REFERENCE;
+    }
+
+    @Override
+    public NDArray rowLosses(NDArray outputs, NDArray targets, NDArray mask) {
+        return FeatureWeights.of(outputs, mask).rowMean(new Terms(outputs, targets).values());
+    }
+
+    @Override
+    public NDArray outputGradient(NDArray outputs, NDArray targets, NDArray mask) {
+        return FeatureWeights.of(outputs, mask).scale(new Terms(outputs, targets).slope());
+    }
+
+    @Override
+    public NDArray outputCurvature(NDArray outputs, NDArray targets, NDArray mask) {
+        return FeatureWeights.of(outputs, mask).scale(new Terms(outputs, targets).curvature());
+    }
+
+    @Override
+    public LossEvaluation evaluate(NDArray outputs, NDArray targets, NDArray mask) {
+        FeatureWeights weights = FeatureWeights.of(outputs, mask);
+        Terms terms = new Terms(outputs, targets);
+        return new LossEvaluation(weights.rowMean(terms.values()), weights.scale(terms.slope()));
+    }
+
+    /** The pieces of the formula shared by the loss and its derivatives. */
+    private static final class Terms {
+        final NDArray y;
+        final NDArray oneMinusY;
+        final NDArray s;
+        final NDArray oneMinusS;
+        final NDArray a;
+        final NDArray b;
+
+        Terms(NDArray outputs, NDArray targets) {
+            y = targets;
+            s = outputs.getNDArrayInternal().sigmoid();
+            oneMinusY = s.onesLike().subi(targets);
+            oneMinusS = s.neg().addi(1);
+            a = s.add(EPSILON);
+            b = oneMinusS.add(EPSILON);
+        }
+
+        NDArray values() {
+            return a.log().muli(y).addi(b.log().muli(oneMinusY)).negi();
+        }
+
+        /** dt/ds. */
+        private NDArray sDerivative() {
+            return oneMinusY.div(b).subi(Ownership.like(s, y.div(a)));
+        }
+
+        /** s' = s (1 - s). */
+        private NDArray sigmoidSlope() {
+            return s.mul(oneMinusS);
+        }
+
+        NDArray slope() {
+            return sDerivative().muli(sigmoidSlope());
+        }
+
+        NDArray curvature() {
+            NDArray sPrime = sigmoidSlope();
+            NDArray second = oneMinusY.div(b.square()).addi(Ownership.like(s, y.div(a.square())))
+                    .muli(sPrime.square());
+            NDArray sSecond = sPrime.mul(s.mul(-2).addi(1));
+            return second.addi(sDerivative().muli(sSecond));
+        }
+    }
+}

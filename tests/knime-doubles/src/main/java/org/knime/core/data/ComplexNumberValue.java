@@ -1,0 +1,8 @@
+package org.knime.core.data;
+
+/** Double of KNIME's ComplexNumberValue. */
+public interface ComplexNumberValue extends DataValue {
+    double getImaginaryValue();
+
+    double getRealValue();
+}

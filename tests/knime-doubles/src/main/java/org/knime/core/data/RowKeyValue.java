@@ -1,0 +1,6 @@
+package org.knime.core.data;
+
+/** Double of KNIME's RowKeyValue. */
+public interface RowKeyValue {
+    String getString();
+}
