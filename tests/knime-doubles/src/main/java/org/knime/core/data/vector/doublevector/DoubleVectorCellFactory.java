@@ -16,8 +16,9 @@ public class DoubleVectorCellFactory implements DataCellFactory {
         return TYPE;
     }
 
-    @SuppressWarnings("unchecked")
-    public static <T extends DataCell & DoubleVectorValue> T createCell(final double[] values) {
+    // KNIME 5.3 declares a second type parameter that happens to be named DoubleVectorValue (not an & bound)
+    @SuppressWarnings({"unchecked", "hiding"})
+    public static <T extends DataCell, DoubleVectorValue> T createCell(final double[] values) {
         return (T)new DenseDoubleVectorCell(values);
     }
 }

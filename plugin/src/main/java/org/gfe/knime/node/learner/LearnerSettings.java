@@ -1,0 +1,144 @@
+package org.gfe.knime.node.learner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gfe.knime.core.encode.IntegratorKind;
+import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.train.Activation;
+import org.gfe.knime.core.train.LossKind;
+import org.gfe.knime.core.train.NormalisationKind;
+import org.gfe.knime.core.train.TrainingConfig;
+import org.gfe.knime.core.train.TrainingMethod;
+import org.gfe.knime.node.settings.Choices;
+import org.gfe.knime.node.settings.VersionedSettings;
+import org.gfe.knime.node.table.MissingCellPolicy;
+import org.gfe.knime.node.table.NumericColumns;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/**
+ * The GFE Learner's options as settings models, turned into the core's {@link TrainingConfig} by
+ * {@link #toTrainingConfig}, which checks every value and names the first bad one.
+ *
+ * <p>Defaults follow the paper's configuration (latent dimension 20, decoder 150-300-600 ELU, RMSprop lr 5e-4,
+ * alpha 0.9, eps 1e-6, seed 2020) except where tables of measurements differ from MNIST images: z-score
+ * normalisation (columns in different units), 10 epochs and batches of 16 rows.
+ */
+public final class LearnerSettings {
+
+    /** Settings version written by this node. */
+    public static final int VERSION = 1;
+
+    final VersionedSettings versioned = new VersionedSettings(VERSION);
+    final SettingsModelColumnFilter2 columns = versioned.columns("columns", DoubleValue.class);
+    final SettingsModelString missingValues = versioned.string("missing_values", MissingCellPolicy.MASK.name());
+    final SettingsModelInteger latentDimension = versioned.integer("latent_dimension", 20);
+    final SettingsModelString hiddenSizes = versioned.string("hidden_sizes", "150, 300, 600");
+    final SettingsModelString activation = versioned.string("activation", Activation.ELU.name());
+    final SettingsModelString loss = versioned.string("loss", LossKind.AUTO.name());
+    final SettingsModelString normalisation = versioned.string("normalisation", NormalisationKind.Z_SCORE.name());
+    final SettingsModelString method = versioned.string("training_method", TrainingMethod.APPROXIMATE_ADJOINT.name());
+    final SettingsModelInteger epochs = versioned.integer("epochs", 10);
+    final SettingsModelInteger batchSize = versioned.integer("batch_size", 16);
+    final SettingsModelDouble learningRate = versioned.number("learning_rate", 5e-4);
+    final SettingsModelDouble rmsAlpha = versioned.number("rmsprop_alpha", 0.9);
+    final SettingsModelDouble rmsEpsilon = versioned.number("rmsprop_epsilon", 1e-6);
+    final SettingsModelDouble validationFraction = versioned.number("validation_fraction", 0);
+    final SettingsModelInteger validationInterval = versioned.integer("validation_interval", 0);
+    final SettingsModelInteger seed = versioned.integer("seed", 2020);
+
+    /** The training configuration, encoding with {@code solver}. */
+    public TrainingConfig toTrainingConfig(SolverSettings solver) throws InvalidSettingsException {
+        TrainingConfig.Builder builder = TrainingConfig.builder()
+                .latentDimension(latentDimension.getIntValue())
+                .hiddenSizes(hiddenSizes())
+                .activation(Choices.parse(Activation.class, activation, "Activation"))
+                .loss(Choices.parse(LossKind.class, loss, "Loss"))
+                .normalisation(Choices.parse(NormalisationKind.class, normalisation, "Normalisation"))
+                .method(Choices.parse(TrainingMethod.class, method, "Training method"))
+                .epochs(epochs.getIntValue())
+                .batchSize(batchSize.getIntValue())
+                .learningRate(learningRate.getDoubleValue())
+                .rmsAlpha(rmsAlpha.getDoubleValue())
+                .rmsEpsilon(rmsEpsilon.getDoubleValue())
+                .validationFraction(validationFraction.getDoubleValue())
+                .validationInterval(validationInterval.getIntValue())
+                .seed(seed.getIntValue())
+                .solver(solver);
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    public MissingCellPolicy missingCellPolicy() throws InvalidSettingsException {
+        return Choices.parse(MissingCellPolicy.class, missingValues, "Missing values");
+    }
+
+    public boolean validates() {
+        return validationFraction.getDoubleValue() > 0;
+    }
+
+    /** The selected training columns of the table: at least one, all numeric. */
+    public List<String> trainingColumns(DataTableSpec spec) throws InvalidSettingsException {
+        if (NumericColumns.numericNames(spec).isEmpty()) {
+            throw new InvalidSettingsException("The input table has no numeric column. GFE learns from numbers:"
+                    + " convert the measurement columns to numbers (e.g. with String to Number).");
+        }
+        List<String> included = new ArrayList<>(Arrays.asList(columns.applyTo(spec).getIncludes()));
+        if (included.isEmpty()) {
+            throw new InvalidSettingsException("No training column is selected. Include at least one numeric column"
+                    + " in the Learner's column selection.");
+        }
+        NumericColumns.indicesOf(spec, included, "selected training columns",
+                "Select columns of this table in the Learner's column selection.");
+        return included;
+    }
+
+    /** The hidden layer sizes, from the latent side to the output side. */
+    int[] hiddenSizes() throws InvalidSettingsException {
+        String text = hiddenSizes.getStringValue() == null ? "" : hiddenSizes.getStringValue().trim();
+        if (text.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = text.split("[,;\\s]+");
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingsException("Setting 'Hidden layer sizes' must be whole numbers separated by"
+                        + " commas, from the latent side to the output side (e.g. 150, 300, 600), or empty for a"
+                        + " linear decoder; '" + parts[i] + "' is not a whole number.", e);
+            }
+        }
+        return sizes;
+    }
+
+    public void save(NodeSettingsWO settings) {
+        versioned.save(settings);
+    }
+
+    public void load(NodeSettingsRO settings) throws InvalidSettingsException {
+        versioned.load(settings);
+    }
+
+    /** Checks stored settings without touching these models: every key and the combination of values. */
+    public static void validate(NodeSettingsRO settings) throws InvalidSettingsException {
+        LearnerSettings copy = new LearnerSettings();
+        copy.versioned.validate(settings);
+        copy.versioned.load(settings);
+        copy.missingCellPolicy();
+        // the solver comes from a port and is checked against the method in configure(); here any method must pass
+        copy.toTrainingConfig(SolverSettings.defaults().toBuilder().integrator(IntegratorKind.RK4).build());
+    }
+}
