@@ -28,10 +28,13 @@ final class ActivationFunction {
         };
     }
 
-    /** f'(x), given {@code value = f(x)}. */
-    static NDArray slope(Activation activation, NDArray x, NDArray value) {
+    /**
+     * f'(x), given {@code value = f(x)} and {@code zero}, a 0-d zero of x's type: a Java 0 would become a fresh int
+     * array and make PyTorch take its slower type-converting loop.
+     */
+    static NDArray slope(Activation activation, NDArray x, NDArray value, NDArray zero) {
         return switch (activation) {
-            case ELU -> x.minimum(0).exp();
+            case ELU -> x.minimum(zero).exp();
             case RELU -> x.gt(0).toType(x.getDataType(), false);
             case TANH -> value.square().neg().addi(1);
         };

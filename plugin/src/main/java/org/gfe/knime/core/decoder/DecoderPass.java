@@ -2,6 +2,7 @@ package org.gfe.knime.core.decoder;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import org.gfe.knime.core.train.Activation;
 
 /**
@@ -26,6 +27,8 @@ public final class DecoderPass {
     private final NDArray[] slopes;
     private final NDArray[] curvatures;
     private final boolean[] curvatureKnown;
+    /** A 0-d zero of the pass's type, for the activation slopes (made once per pass). */
+    private NDArray zero;
 
     DecoderPass(AffineMap[] layers, Activation activation, NDArray input) {
         this.layers = layers;
@@ -144,8 +147,12 @@ public final class DecoderPass {
     /** f'(s_k) of hidden layer k. */
     NDArray slope(int layer) {
         if (slopes[layer] == null) {
-            slopes[layer] = ActivationFunction.slope(activation, preActivations[layer],
-                    activations[layer]);
+            if (zero == null) {
+                NDArray x = preActivations[layer];
+                zero = x.getDataType() == DataType.FLOAT32 ? x.getManager().create(0f)
+                        : x.getManager().create(0d).toType(x.getDataType(), false);
+            }
+            slopes[layer] = ActivationFunction.slope(activation, preActivations[layer], activations[layer], zero);
         }
         return slopes[layer];
     }

@@ -33,6 +33,15 @@ public interface ReconstructionLoss {
     }
 
     /**
+     * This loss against fixed targets and mask, for evaluating many outputs (a solver's inner loop). Implementations
+     * may compute terms of the targets once, in the targets' manager (freed with it); the values are those of
+     * {@link #evaluate} on the same outputs.
+     */
+    default BoundLoss bind(NDArray targets, NDArray mask) {
+        return outputs -> evaluate(outputs, targets, mask);
+    }
+
+    /**
      * The loss of a kind.
      *
      * @throws IllegalArgumentException for {@link LossKind#AUTO}, which must be resolved against the data first

@@ -41,6 +41,34 @@ public final class ReferenceBinaryCrossEntropy implements ReconstructionLoss {
         return new LossEvaluation(weights.rowMean(terms.values()), weights.scale(terms.slope()));
     }
 
+    /**
+     * Without a mask, 1 - y, -y and -(1 - y) and the constants are made once; the terms are written as
+     * log(a) (-y) + log(b) (-(1 - y)), which equals -(log(a) y + log(b) (1 - y)) exactly (round-to-nearest is
+     * symmetric), so the values are bit for bit those of {@link #evaluate}.
+     */
+    @Override
+    public BoundLoss bind(NDArray targets, NDArray mask) {
+        if (mask != null) {
+            return ReconstructionLoss.super.bind(targets, mask);
+        }
+        NDArray oneMinusY = targets.onesLike().subi(targets);
+        NDArray negativeY = targets.neg();
+        NDArray negativeOneMinusY = oneMinusY.neg();
+        NDArray one = Constants.of(targets, 1);
+        NDArray epsilon = Constants.of(targets, EPSILON);
+        NDArray features = Constants.of(targets, targets.getShape().get(1));
+        return outputs -> {
+            NDArray s = outputs.getNDArrayInternal().sigmoid();
+            NDArray oneMinusS = s.neg().addi(one);
+            NDArray a = s.add(epsilon);
+            NDArray b = oneMinusS.add(epsilon);
+            NDArray rowLosses = a.log().muli(negativeY).addi(b.log().muli(negativeOneMinusY)).mean(new int[] {1});
+            NDArray slope = Ownership.like(s, oneMinusY.div(b)).subi(Ownership.like(s, targets.div(a)))
+                    .muli(s.mul(oneMinusS)).divi(features);
+            return new LossEvaluation(rowLosses, slope);
+        };
+    }
+
     /** The pieces of the formula shared by the loss and its derivatives. */
     private static final class Terms {
         final NDArray y;

@@ -38,6 +38,17 @@ public final class StableBinaryCrossEntropy implements ReconstructionLoss {
                 weights.scale(sigmoid(outputs).subi(targets)));
     }
 
+    /** Without a mask, the divisor P is made once; values as {@link #evaluate}. */
+    @Override
+    public BoundLoss bind(NDArray targets, NDArray mask) {
+        if (mask != null) {
+            return ReconstructionLoss.super.bind(targets, mask);
+        }
+        NDArray features = Constants.of(targets, targets.getShape().get(1));
+        return outputs -> new LossEvaluation(terms(outputs, targets).mean(new int[] {1}),
+                sigmoid(outputs).subi(targets).divi(features));
+    }
+
     private static NDArray terms(NDArray outputs, NDArray targets) {
         return outputs.getNDArrayInternal().softPlus().subi(outputs.mul(targets));
     }

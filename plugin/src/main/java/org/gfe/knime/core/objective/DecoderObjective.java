@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import org.gfe.knime.core.decoder.DecoderPass;
 import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.flow.LossAndGradient;
+import org.gfe.knime.core.loss.BoundLoss;
 import org.gfe.knime.core.loss.LossEvaluation;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.train.ParameterisedObjective;
@@ -28,6 +29,8 @@ public final class DecoderObjective implements ParameterisedObjective {
     private final ReconstructionLoss loss;
     private final NDArray targets;
     private final NDArray mask;
+    /** The loss bound to the targets, made on the first evaluation (objectives used only otherwise never pay). */
+    private BoundLoss bound;
 
     /**
      * @param targets {@code [rows, outputDimension]} in the decoder's precision (missing cells finite, e.g. 0)
@@ -86,7 +89,10 @@ public final class DecoderObjective implements ParameterisedObjective {
     @Override
     public LossAndGradient lossAndGradient(NDArray z) {
         DecoderPass pass = decoder.pass(z);
-        LossEvaluation evaluation = loss.evaluate(pass.output(), targets, mask);
+        if (bound == null) {
+            bound = loss.bind(targets, mask);
+        }
+        LossEvaluation evaluation = bound.evaluate(pass.output());
         return new LossAndGradient(evaluation.rowLosses(), pass.inputGradient(evaluation.outputGradient()));
     }
 

@@ -2,7 +2,6 @@ package org.gfe.knime.core.ode;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 
 /**
@@ -37,14 +36,13 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
 
         NDArray z = initialState.duplicate();
         NDArray g;
-        NDArray l0;
+        double[] l0;
         try (NDManager scope = parent.newSubManager()) {
             z.tempAttach(scope);
             DescentEvaluation start = equation.evaluate(BatchArrays.times(rows, 0), z);
             g = start.derivative();
-            l0 = start.merit();
+            l0 = BatchArrays.toVector(start.merit());
             g.attach(parent);
-            l0.attach(parent);
         }
         long evaluations = 1;
         double t = 0;
@@ -58,21 +56,22 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
                 boolean accept;
                 NDArray z1;
                 NDArray g1;
-                NDArray l1;
+                double[] l1 = null;
                 boolean proceed;
                 double step = h;
                 try (NDManager scope = parent.newSubManager()) {
                     z.tempAttach(scope);
                     g.tempAttach(scope);
-                    l0.tempAttach(scope);
                     z1 = equation.advance(BatchArrays.times(rows, t), BatchArrays.times(rows, h), z, g);
                     DescentEvaluation attempt = equation.evaluate(BatchArrays.times(rows, t + h), z1);
                     evaluations++;
                     g1 = attempt.derivative();
-                    l1 = attempt.merit();
-                    NDArray decrease = l0.sub(l1);
-                    NDArray bound = g1.square().sum(new int[] {1}).mul(parameters.armijoFactor(h));
-                    accept = decrease.gte(bound).all().getBoolean();
+                    ArmijoCheck check = ArmijoCheck.of(attempt.merit(), g1);
+                    double factor = parameters.armijoFactor(h);
+                    accept = true;
+                    for (int m = 0; m < rows && accept; m++) {
+                        accept = check.passes(m, l0[m], factor);
+                    }
                     if (h < giveUp) {
                         step = Math.min(parameters.forcedStep(), endTime - t);
                         accept = true;
@@ -82,8 +81,13 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
                         t = startOfStep + step;
                         steps++;
                         h = parameters.grownStep(step, startOfStep, endTime);
+                        l1 = new double[rows];
+                        for (int m = 0; m < rows; m++) {
+                            l1[m] = check.merit(m);
+                        }
                         if (parameters.monitors(t, endTime)) {
-                            double meanLoss = l1.mean().toType(DataType.FLOAT64, false).getDouble();
+                            // the batch mean as the reference takes it: native, in the merits' precision
+                            double meanLoss = BatchArrays.toVector(attempt.merit().mean())[0];
                             System.arraycopy(history, 1, history, 0, LossSlope.WINDOW - 1);
                             history[LossSlope.WINDOW - 1] = meanLoss;
                             recorded++;
@@ -92,7 +96,6 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
                         }
                         z1.attach(parent);
                         g1.attach(parent);
-                        l1.attach(parent);
                     } else {
                         h = parameters.shrinkFactor() * h;
                     }
@@ -102,7 +105,6 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
                 if (accept) {
                     z.close();
                     g.close();
-                    l0.close();
                     z = z1;
                     g = g1;
                     l0 = l1;
@@ -112,7 +114,7 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
                 }
             }
             double[][] finalState = BatchArrays.toRows(z);
-            double[] merit = BatchArrays.toVector(l0);
+            double[] merit = l0;
             int[] stepCounts = new int[rows];
             Arrays.fill(stepCounts, steps);
             long[] perRow = new long[rows];
@@ -124,7 +126,6 @@ public final class AmdIntegrator implements Integrator<DescentEquation> {
         } finally {
             z.close();
             g.close();
-            l0.close();
         }
     }
 }

@@ -48,32 +48,55 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
         this.minimumRows = Math.max(1, minimumRows);
     }
 
-    /** The equation over the running rows, padded with repeats of row 0 up to a multiple of the minimum batch. */
-    private DescentEquation padded(DescentEquation running) {
-        int k = running.rowCount();
-        int target = Math.max(minimumRows, (k + minimumRows - 1) / minimumRows * minimumRows);
-        if (k == target) {
-            return running;
-        }
-        int[] rows = new int[target];
-        for (int i = 0; i < k; i++) {
-            rows[i] = i;
-        }
-        return running.restrictTo(rows);
-    }
+    /** The running rows' equation, and the same padded to the evaluation size with the gather that pads a state. */
+    private final class Running implements AutoCloseable {
+        final DescentEquation equation;
+        final DescentEquation padded;
+        /** Row indices 0..k-1 followed by repeats of row 0, or null when no padding is needed. */
+        final NDArray padIndex;
 
-    /** Evaluates the k running rows through the padded equation and keeps the first k results. */
-    private DescentEvaluation evaluate(DescentEquation paddedEquation, double[] times, NDArray state) {
-        int k = times.length;
-        int rows = paddedEquation.rowCount();
-        if (rows == k) {
-            return paddedEquation.evaluate(times, state);
+        Running(DescentEquation equation, NDManager manager) {
+            this.equation = equation;
+            int k = equation.rowCount();
+            int target = Math.max(minimumRows, (k + minimumRows - 1) / minimumRows * minimumRows);
+            if (k == target) {
+                padded = equation;
+                padIndex = null;
+            } else {
+                int[] rows = new int[target];
+                long[] index = new long[target];
+                for (int i = 0; i < k; i++) {
+                    rows[i] = i;
+                    index[i] = i;
+                }
+                padded = equation.restrictTo(rows);
+                // int64, PyTorch's index type: an int32 index would be converted on every attempt
+                padIndex = manager.create(index);
+            }
         }
-        double[] paddedTimes = Arrays.copyOf(times, rows);
-        Arrays.fill(paddedTimes, k, rows, times[0]);
-        NDArray paddedState = state.concat(state.get("0:1").repeat(0, rows - k), 0);
-        DescentEvaluation evaluation = paddedEquation.evaluate(paddedTimes, paddedState);
-        return new DescentEvaluation(evaluation.merit().get("0:" + k), evaluation.derivative().get("0:" + k));
+
+        /**
+         * Evaluates the k running rows through the padded equation: the padded rows are copies of row 0 (one gather),
+         * whose results are dropped. The merit keeps the padded rows (callers read the first k); the derivative has k.
+         */
+        DescentEvaluation evaluate(double[] times, NDArray state) {
+            if (padIndex == null) {
+                return padded.evaluate(times, state);
+            }
+            int k = times.length;
+            int rows = padded.rowCount();
+            double[] paddedTimes = Arrays.copyOf(times, rows);
+            Arrays.fill(paddedTimes, k, rows, times[0]);
+            DescentEvaluation evaluation = padded.evaluate(paddedTimes, state.get(new NDIndex("{}", padIndex)));
+            return new DescentEvaluation(evaluation.merit(), evaluation.derivative().get("0:" + k));
+        }
+
+        @Override
+        public void close() {
+            if (padIndex != null) {
+                padIndex.close();
+            }
+        }
     }
 
     @Override
@@ -92,66 +115,59 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
         double[][] history = new double[rows][LossSlope.WINDOW];
         int[] recorded = new int[rows];
         double[][] finalState = new double[rows][];
-        double[] finalMerit = new double[rows];
+        // each row's merit at its current state, kept in Java (exact copies of the native values)
+        double[] merit = new double[rows];
         int[] active = new int[rows];
         Arrays.setAll(active, m -> m);
         long totalEvaluations = rows;
         Arrays.fill(evaluations, 1);
 
         NDArray z = initialState.duplicate();
-        DescentEquation running = equation;
-        DescentEquation paddedRunning = padded(running);
+        Running running = new Running(equation, parent);
         NDArray g;
-        NDArray l0;
         try (NDManager scope = parent.newSubManager()) {
             z.tempAttach(scope);
-            DescentEvaluation start = evaluate(paddedRunning, new double[rows], z);
+            DescentEvaluation start = running.evaluate(new double[rows], z);
             g = start.derivative();
-            l0 = start.merit();
+            double[] startMerits = BatchArrays.toVector(start.merit());
+            System.arraycopy(startMerits, 0, merit, 0, rows);
             g.attach(parent);
-            l0.attach(parent);
         }
         try {
             while (active.length > 0) {
                 int k = active.length;
                 double[] stepSizes = new double[k];
                 double[] attemptTimes = new double[k];
-                double[] armijo = new double[k];
+                double[] clocks = new double[k];
                 for (int i = 0; i < k; i++) {
                     stepSizes[i] = h[active[i]];
-                    attemptTimes[i] = t[active[i]] + stepSizes[i];
-                    armijo[i] = parameters.armijoFactor(stepSizes[i]);
+                    clocks[i] = t[active[i]];
+                    attemptTimes[i] = clocks[i] + stepSizes[i];
                 }
                 NDArray zNext;
                 NDArray gNext;
-                NDArray lNext;
                 int[] nextActive;
                 boolean proceed;
+                boolean moved;
                 try (NDManager scope = parent.newSubManager()) {
                     z.tempAttach(scope);
                     g.tempAttach(scope);
-                    l0.tempAttach(scope);
-                    double[] clocks = new double[k];
-                    for (int i = 0; i < k; i++) {
-                        clocks[i] = t[active[i]];
-                    }
-                    NDArray z1 = running.advance(clocks, stepSizes, z, g);
-                    DescentEvaluation attempt = evaluate(paddedRunning, attemptTimes, z1);
+                    NDArray z1 = running.equation.advance(clocks, stepSizes, z, g);
+                    DescentEvaluation attempt = running.evaluate(attemptTimes, z1);
                     totalEvaluations += k;
                     NDArray g1 = attempt.derivative();
-                    NDArray l1 = attempt.merit();
-                    NDArray bound = g1.square().sum(new int[] {1}).mul(BatchArrays.vector(scope, armijo, type));
-                    boolean[] passed = l0.sub(l1).gte(bound).toBooleanArray();
-                    double[] newLosses = BatchArrays.toVector(l1);
+                    ArmijoCheck check = ArmijoCheck.of(attempt.merit(), g1);
                     boolean[] accepted = new boolean[k];
                     boolean[] keep = new boolean[k];
                     int kept = 0;
+                    int acceptedCount = 0;
                     double largestStep = 0;
                     for (int i = 0; i < k; i++) {
                         int m = active[i];
                         evaluations[m]++;
                         double step = stepSizes[i];
-                        boolean accept = passed[i];
+                        double newLoss = check.merit(i);
+                        boolean accept = check.passes(i, merit[m], parameters.armijoFactor(step));
                         if (step < giveUp) {
                             step = Math.min(parameters.forcedStep(), endTime - t[m]);
                             accept = true;
@@ -159,6 +175,8 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                         accepted[i] = accept;
                         largestStep = Math.max(largestStep, step);
                         if (accept) {
+                            acceptedCount++;
+                            merit[m] = newLoss;
                             double startOfStep = t[m];
                             t[m] = startOfStep + step;
                             steps[m]++;
@@ -166,7 +184,7 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                             if (parameters.monitors(t[m], endTime)) {
                                 double[] rowHistory = history[m];
                                 System.arraycopy(rowHistory, 1, rowHistory, 0, LossSlope.WINDOW - 1);
-                                rowHistory[LossSlope.WINDOW - 1] = newLosses[i];
+                                rowHistory[LossSlope.WINDOW - 1] = newLoss;
                                 recorded[m]++;
                                 converged[m] = recorded[m] >= LossSlope.WINDOW
                                         && LossSlope.converged(rowHistory, parameters.convergenceTolerance());
@@ -176,21 +194,28 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                         }
                         // a row whose accepted merit is NaN or infinite (diverged, or bad data) cannot recover:
                         // stop it rather than force a step every K attempts to tau
-                        boolean broken = accept && !Double.isFinite(newLosses[i]);
+                        boolean broken = accept && !Double.isFinite(newLoss);
                         keep[i] = !(converged[m] || t[m] >= endTime || broken);
                         if (keep[i]) {
                             kept++;
                         }
                     }
-                    NDArray acceptRows = scope.create(accepted);
-                    NDArray acceptCells = acceptRows.reshape(new Shape(k, 1)).broadcast(z1.getShape());
-                    zNext = NDArrays.where(acceptCells, z1, z);
-                    gNext = NDArrays.where(acceptCells, g1, g);
-                    lNext = NDArrays.where(acceptRows, l1, l0);
+                    // the common cases need no selection op: every row moved, or none did
+                    if (acceptedCount == k) {
+                        zNext = z1;
+                        gNext = g1;
+                    } else if (acceptedCount == 0) {
+                        zNext = z;
+                        gNext = g;
+                    } else {
+                        NDArray acceptCells = scope.create(accepted).reshape(new Shape(k, 1))
+                                .broadcast(z1.getShape());
+                        zNext = NDArrays.where(acceptCells, z1, z);
+                        gNext = NDArrays.where(acceptCells, g1, g);
+                    }
                     nextActive = active;
                     if (kept < k) {
                         double[][] states = BatchArrays.toRows(zNext);
-                        double[] merits = BatchArrays.toVector(lNext);
                         nextActive = new int[kept];
                         int[] keptLocal = new int[kept];
                         for (int i = 0, j = 0; i < k; i++) {
@@ -199,21 +224,23 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                                 nextActive[j++] = active[i];
                             } else {
                                 finalState[active[i]] = states[i];
-                                finalMerit[active[i]] = merits[i];
                             }
                         }
                         if (kept > 0) {
                             NDArray keptIndices = scope.create(keptLocal);
                             zNext = zNext.get(new NDIndex("{}", keptIndices));
                             gNext = gNext.get(new NDIndex("{}", keptIndices));
-                            lNext = lNext.get(new NDIndex("{}", keptIndices));
-                            running = running.restrictTo(keptLocal);
-                            paddedRunning = padded(running);
+                            Running restricted = new Running(running.equation.restrictTo(keptLocal), parent);
+                            running.close();
+                            running = restricted;
                         }
                     }
-                    zNext.attach(parent);
-                    gNext.attach(parent);
-                    lNext.attach(parent);
+                    // a state that did not move stays the caller's (it goes back to the parent when the scope closes)
+                    moved = zNext != z;
+                    if (moved) {
+                        zNext.attach(parent);
+                        gNext.attach(parent);
+                    }
                     double earliest = endTime;
                     for (int m : nextActive) {
                         earliest = Math.min(earliest, t[m]);
@@ -221,22 +248,22 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                     proceed = observer.onStep(new StepInfo(earliest, largestStep, endTime, zNext, nextActive,
                             rows - nextActive.length, totalEvaluations));
                 }
-                z.close();
-                g.close();
-                l0.close();
-                z = zNext;
-                g = gNext;
-                l0 = lNext;
+                if (moved) {
+                    z.close();
+                    g.close();
+                    z = zNext;
+                    g = gNext;
+                }
                 active = nextActive.length == 0 ? new int[0] : nextActive;
                 if (!proceed) {
                     throw new IntegrationCancelledException();
                 }
             }
-            return new IntegrationResult(finalState, t, steps, evaluations, converged, finalMerit);
+            return new IntegrationResult(finalState, t, steps, evaluations, converged, merit);
         } finally {
             z.close();
             g.close();
-            l0.close();
+            running.close();
         }
     }
 }
