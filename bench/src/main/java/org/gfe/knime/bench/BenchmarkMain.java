@@ -17,7 +17,8 @@ import org.gfe.knime.core.train.TrainingMethod;
 
 /**
  * The benchmark command (issue #5). Cases: {@code efficiency} (Fig. 1 left and right, MNIST and Fashion-MNIST),
- * {@code variants} (Fig. 2), {@code encoding}, {@code lab}, {@code memory}; {@code all} runs them in that order.
+ * {@code variants} (Fig. 2), {@code encoding}, {@code lab}, {@code amd-cost}, {@code memory}; {@code all} runs them in
+ * that order.
  * Writes CSV and PNG files and {@code summary.md} under the results folder and prints the summary. {@code --scale}
  * multiplies the number of images and iterations (1 = the full runs described in docs/benchmarks.md).
  */
@@ -34,10 +35,20 @@ public final class BenchmarkMain {
 
     private void run(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        StringBuilder extra = new StringBuilder();
         for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            for (String part : arg.trim().split("\\s+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                String[] kv = part.replaceFirst("^--", "").split("=", 2);
+                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+                if (!Set.of("cases", "results", "data", "lab", "scale").contains(kv[0])) {
+                    extra.append(extra.length() > 0 ? " " : "").append(part);
+                }
+            }
         }
+        options.put("extra", extra.toString());
         results = Path.of(options.getOrDefault("results", "results"));
         Path data = Path.of(options.getOrDefault("data", "data"));
         Path lab = Path.of(options.getOrDefault("lab", "tests/data/lab"));
@@ -45,7 +56,8 @@ public final class BenchmarkMain {
         Set<String> cases = Set.of(options.getOrDefault("cases", "all").split(","));
         boolean all = cases.contains("all");
         provenance = Provenance.of("./mvnw -B -P bench -pl bench -am verify -DskipTests -Dbench.cases="
-                + options.getOrDefault("cases", "all") + " -Dbench.scale=" + scale, "2020 (model, solver), 0 (split)");
+                + options.getOrDefault("cases", "all") + " -Dbench.scale=" + scale + " -Dbench.args=\""
+                + options.getOrDefault("extra", "") + "\"", "2020 (model, solver), 0 (split)");
         Files.createDirectories(results);
         DjlRuntime.engine();
         long start = System.nanoTime();
@@ -53,22 +65,23 @@ public final class BenchmarkMain {
         ImageDataset mnist = null;
         MlpDecoder trained = null;
         if (all || cases.contains("efficiency") || cases.contains("variants") || cases.contains("encoding")
-                || cases.contains("memory")) {
+                || cases.contains("memory") || cases.contains("amd-cost")) {
             mnist = ImageDataset.load("MNIST", data.resolve("mnist"));
         }
         if (all || cases.contains("efficiency")) {
             MlpDecoder[] keep = new MlpDecoder[1];
-            efficiency(mnist, (long) (10_000 * scale), keep);
+            efficiency(mnist, longOption("mnist-images", 10_000 * scale), keep);
             trained = keep[0];
             Path fashion = data.resolve("fashion-mnist");
             if (Files.isDirectory(fashion)) {
-                efficiency(ImageDataset.load("Fashion-MNIST", fashion), (long) (2_600 * scale), null);
+                efficiency(ImageDataset.load("Fashion-MNIST", fashion), longOption("fashion-images", 2_600 * scale),
+                        null);
             } else {
                 summary.add("Fashion-MNIST skipped: " + fashion + " is missing (scripts/fetch-data.sh).");
             }
         }
         if (all || cases.contains("variants")) {
-            variants(mnist, Math.max(5, (int) Math.round(50 * scale)));
+            variants(mnist, (int) longOption("iterations", Math.max(5, 50 * scale)));
         }
         if (all || cases.contains("encoding")) {
             if (trained == null) {
@@ -78,7 +91,7 @@ public final class BenchmarkMain {
                 trained = keep[0];
             }
             System.out.println("== Encoding cost");
-            int count = (int) Math.max(128, Math.min(1000, 1000 * scale));
+            int count = (int) longOption("encode-images", 1000);
             ResultTable table = EncodingCostCase.run(trained,
                     java.util.Arrays.copyOf(mnist.test(), count), Runtime.getRuntime().availableProcessors());
             save("encoding", table);
@@ -89,13 +102,17 @@ public final class BenchmarkMain {
                 for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     String name = csv.getFileName().toString().replace(".csv", "");
                     save("lab-" + name, LabTableCase.run(name, CsvTable.read(csv),
-                            Math.max(5, (int) Math.round(100 * scale))));
+                            (int) longOption("lab-epochs", Math.max(5, 40 * scale))));
                 }
             }
         }
+        if (all || cases.contains("amd-cost")) {
+            System.out.println("== AMD encode cost");
+            save("amd-cost", AmdCostCase.run(mnist.test()));
+        }
         if (all || cases.contains("memory")) {
             System.out.println("== Memory");
-            save("memory", MemoryCase.run(mnist.test(), Math.max(10_000, (long) (100_000 * Math.min(1, scale)))));
+            save("memory", MemoryCase.run(mnist.test(), longOption("memory-steps", 100_000)));
         }
         if (trained != null) {
             trained.close();
@@ -108,6 +125,10 @@ public final class BenchmarkMain {
         Files.writeString(results.resolve("summary.md"), out);
         System.out.println();
         System.out.println(out);
+    }
+
+    private long longOption(String name, double fallback) {
+        return options.containsKey(name) ? Long.parseLong(options.get(name)) : Math.round(fallback);
     }
 
     private void efficiency(ImageDataset data, long maxImages, MlpDecoder[] keep) {

@@ -32,7 +32,7 @@ final class EncodingCostCase {
         run(table, source, "RK4 2nd order, 1001 points", FlowVariantsCase.rk4(FlowOrder.SECOND), 128, images,
                 threads);
         run(table, source, "Dormand-Prince 5(4)", MnistSetup.solver(IntegratorKind.DORMAND_PRINCE), 128,
-                Arrays.copyOf(images, Math.min(images.length, 256)), threads);
+                Arrays.copyOf(images, Math.min(images.length, 128)), threads);
         return table;
     }
 
