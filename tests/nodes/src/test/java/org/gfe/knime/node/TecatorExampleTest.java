@@ -16,7 +16,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The headless example a user would build in KNIME: Solver Settings -> GFE Learner (2 latent dimensions) on the
+ * The headless example a user would build in KNIME: Solver Settings -> GFE Learner (2 latent dimensions, decoder
+ * 2-64-128-103, 40 epochs) on the
  * first 129 tecator spectra -> GFE Encoder and GFE Reconstructor on the other 86. Writes what the workflow's tables
  * would hold (latent codes with diagnostics, reconstructed columns) as CSV and a PNG of three held-out spectra next
  * to their reconstructions, under {@code tests/nodes/target/example/}.
@@ -28,7 +29,7 @@ class TecatorExampleTest {
         BufferedDataTable all = CsvTables.tecator();
         BufferedDataTable training = Tables.rows(all, 0, 129);
         BufferedDataTable heldOut = Tables.rows(all, 129, Tables.rowCount(all));
-        GfeModelPortObject model = GfeNodes.learner(2, "64", 20).execute(training, GfeNodes.fastSolver())
+        GfeModelPortObject model = GfeNodes.learner(2, "64, 128", 40).execute(training, GfeNodes.fastSolver())
                 .port(0, GfeModelPortObject.class);
         var encoder = GfeNodes.encoder();
         encoder.edit().setBoolean("diagnostics", true);
