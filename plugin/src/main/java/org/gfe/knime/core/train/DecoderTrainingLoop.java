@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.gfe.knime.core.encode.FlowSolution;
 import org.gfe.knime.core.encode.FlowSolver;
 import org.gfe.knime.core.encode.InitialCodes;
@@ -42,33 +41,19 @@ public final class DecoderTrainingLoop {
      */
     public List<TrainingRecord> run(TrainableDecoder decoder, double[][] rows, TrainingListener listener) {
         DjlRuntime.engine();
-        int n = rows.length;
-        int[] order = shuffled(n, new Random(config.seed()));
-        int validationCount = config.validationFraction() > 0
-                ? Math.max(1, (int) Math.round(config.validationFraction() * n)) : 0;
-        if (n - validationCount < 1) {
-            throw new IllegalArgumentException("Training needs at least one row besides the " + validationCount
-                    + " validation rows; got " + n + " rows. Lower the validation fraction or add rows.");
-        }
-        int[] validation = Arrays.copyOfRange(order, 0, validationCount);
-        int[] training = Arrays.copyOfRange(order, validationCount, n);
-        Random shuffle = new Random(config.seed() + 1);
+        BatchSchedule schedule = new BatchSchedule(config, rows.length);
+        int[] validation = schedule.validationRows();
         List<TrainingRecord> history = new ArrayList<>();
         long start = System.nanoTime();
         long rowsSeen = 0;
-        int batchesPerEpoch = (training.length + config.batchSize() - 1) / config.batchSize();
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            int[] epochOrder = permute(training, shuffle);
-            for (int batch = 0; batch < batchesPerEpoch; batch++) {
-                int from = batch * config.batchSize();
-                int to = Math.min(epochOrder.length, from + config.batchSize());
-                int[] members = Arrays.copyOfRange(epochOrder, from, to);
+            int[][] batches = schedule.nextEpoch();
+            for (int batch = 0; batch < batches.length; batch++) {
+                int[] members = batches[batch];
                 double loss = trainBatch(decoder, rows, members, epoch, batch, listener);
                 rowsSeen += members.length;
-                boolean validate = validationCount > 0 && (config.validationInterval() > 0
-                        ? (batch + 1) % config.validationInterval() == 0 || batch == batchesPerEpoch - 1
-                        : batch == batchesPerEpoch - 1);
-                double validationLoss = validate ? validationLoss(decoder, rows, validation, listener) : Double.NaN;
+                double validationLoss = schedule.validatesAfter(batch)
+                        ? validationLoss(decoder, rows, validation, listener) : Double.NaN;
                 TrainingRecord record = new TrainingRecord(epoch, batch, rowsSeen, loss, validationLoss,
                         (System.nanoTime() - start) / 1e9);
                 history.add(record);
@@ -154,23 +139,5 @@ public final class DecoderTrainingLoop {
             picked[i] = rows[members[i]];
         }
         return picked;
-    }
-
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        return permute(order, random);
-    }
-
-    /** Fisher-Yates shuffle of a copy. */
-    private static int[] permute(int[] values, Random random) {
-        int[] copy = values.clone();
-        for (int i = copy.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = copy[i];
-            copy[i] = copy[j];
-            copy[j] = swap;
-        }
-        return copy;
     }
 }
