@@ -19,6 +19,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.zip.CRC32;
 import org.gfe.knime.core.data.Normalisation;
+import org.gfe.knime.core.decoder.ConvDecoder1d;
+import org.gfe.knime.core.decoder.ConvDecoderSpec;
+import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.encode.ObjectiveSource;
@@ -26,6 +29,8 @@ import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.flow.LatentObjective;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.objective.DecoderObjective;
+import org.gfe.knime.core.train.Activation;
+import org.gfe.knime.core.train.DecoderKind;
 import org.gfe.knime.core.train.LossKind;
 
 /**
@@ -36,6 +41,7 @@ import org.gfe.knime.core.train.LossKind;
  *
  * <p>Stream format: the ASCII magic {@code GFEMODEL}, the format version (int), the payload's length (long), the
  * payload, and the payload's CRC-32 (long), so a truncated or corrupted stream is detected before it is parsed.
+ * In the payload the decoder is preceded by its kind tag ({@code MLP} or {@code CONV1D}).
  */
 public final class GfeModel implements ObjectiveSource, AutoCloseable {
 
@@ -44,8 +50,10 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
 
     private static final byte[] MAGIC = "GFEMODEL".getBytes(StandardCharsets.US_ASCII);
     private static final int SUMMARY_COLUMNS = 5;
+    private static final String MLP_TAG = "MLP";
+    private static final String CONV1D_TAG = "CONV1D";
 
-    private final MlpDecoder decoder;
+    private final Decoder decoder;
     private final LossKind loss;
     private final ReconstructionLoss lossFunction;
     private final Normalisation normalisation;
@@ -53,21 +61,25 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
     private final SolverSettings solverSettings;
 
     /**
-     * A model owning {@code decoder}.
+     * A model owning {@code decoder}, an {@link MlpDecoder} or a {@link ConvDecoder1d}.
      *
      * @throws IllegalArgumentException if the loss is AUTO, or the columns, normalisation and decoder disagree in width
      */
-    public GfeModel(MlpDecoder decoder, LossKind loss, Normalisation normalisation, List<String> columnNames,
+    public GfeModel(Decoder decoder, LossKind loss, Normalisation normalisation, List<String> columnNames,
             SolverSettings solverSettings) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.normalisation = Objects.requireNonNull(normalisation, "normalisation");
         this.columnNames = List.copyOf(columnNames);
         this.solverSettings = Objects.requireNonNull(solverSettings, "solverSettings");
+        if (!(decoder instanceof MlpDecoder) && !(decoder instanceof ConvDecoder1d)) {
+            throw new IllegalArgumentException("A model stores an MLP or 1-D convolutional decoder, not "
+                    + decoder.getClass().getSimpleName() + ".");
+        }
         if (loss == LossKind.AUTO) {
             throw new IllegalArgumentException("A model needs a resolved loss (BCE, BCE_REFERENCE or MSE), not AUTO.");
         }
-        int outputs = decoder.spec().outputDimension();
+        int outputs = decoder.outputDimension();
         if (this.columnNames.size() != outputs || normalisation.columnCount() != outputs) {
             throw new IllegalArgumentException("The decoder has " + outputs + " outputs but " + this.columnNames.size()
                     + " column names and a normalisation of " + normalisation.columnCount()
@@ -89,7 +101,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
 
     @Override
     public int latentDimension() {
-        return decoder.spec().inputDimension();
+        return decoder.inputDimension();
     }
 
     @Override
@@ -127,8 +139,43 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return columnNames;
     }
 
+    /** MLP or CONVOLUTION_1D. */
+    public DecoderKind decoderKind() {
+        return decoder instanceof ConvDecoder1d ? DecoderKind.CONVOLUTION_1D : DecoderKind.MLP;
+    }
+
+    /**
+     * The shape of the model's MLP decoder.
+     *
+     * @throws IllegalStateException for a model with a 1-D convolutional decoder (see {@link #decoderKind()} and
+     *         {@link #decoderDescription()})
+     */
     public DecoderSpec decoderSpec() {
-        return decoder.spec();
+        if (decoder instanceof MlpDecoder mlp) {
+            return mlp.spec();
+        }
+        throw new IllegalStateException("This GFE model has a 1-D convolutional decoder, which has no MLP decoder"
+                + " spec; use decoderKind() and decoderDescription() instead.");
+    }
+
+    /** The decoder's architecture for people, e.g. "20-150-300-600-784 MLP" or "1-D convolution, 8 channels, ...". */
+    public String decoderDescription() {
+        if (decoder instanceof ConvDecoder1d conv) {
+            ConvDecoderSpec spec = conv.spec();
+            return convolutionDescription(spec.channels(), spec.kernelSize(), spec.convolutions());
+        }
+        DecoderSpec spec = ((MlpDecoder) decoder).spec();
+        StringBuilder layers = new StringBuilder().append(spec.inputDimension());
+        for (int size : spec.hiddenSizes()) {
+            layers.append('-').append(size);
+        }
+        return layers.append('-').append(spec.outputDimension()).append(" MLP").toString();
+    }
+
+    /** How {@link #decoderDescription()} names a 1-D convolutional decoder (shared with the model port's spec). */
+    public static String convolutionDescription(int channels, int kernelSize, int layers) {
+        return "1-D convolution, " + channels + (channels == 1 ? " channel" : " channels") + ", kernel " + kernelSize
+                + ", " + layers + (layers == 1 ? " layer" : " layers");
     }
 
     /** The resolved loss, never AUTO. */
@@ -145,25 +192,19 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return solverSettings;
     }
 
-    /** The decoder's parameter values (copies), W1, b1, W2, b2, ... */
+    /** The decoder's parameter values (copies), W1, b1, W2, b2, ... (see the decoder class for the order). */
     public List<double[]> parameterValues() {
         return decoder.parameterValues();
     }
 
     /** One paragraph for people: architecture, parameters, loss, normalisation, columns, solver. */
     public String summary() {
-        DecoderSpec spec = decoder.spec();
-        StringBuilder layers = new StringBuilder().append(spec.inputDimension());
-        for (int size : spec.hiddenSizes()) {
-            layers.append('-').append(size);
-        }
-        layers.append('-').append(spec.outputDimension());
         List<String> shown = columnNames.subList(0, Math.min(SUMMARY_COLUMNS, columnNames.size()));
         String columns = String.join(", ", shown) + (columnNames.size() > shown.size() ? ", ..." : "");
         return String.format(Locale.ROOT, "GFE model (format %d): decoder %s with %s activation, %,d parameters (%s);"
                 + " latent dimension %d; loss %s; normalisation %s; %d columns (%s); encodes by default with %s,"
-                + " tau = %s, alpha = %s.", FORMAT_VERSION, layers, spec.activation(), spec.parameterCount(),
-                decoder.precision().name().toLowerCase(Locale.ROOT), spec.inputDimension(), describe(loss),
+                + " tau = %s, alpha = %s.", FORMAT_VERSION, decoderDescription(), activation(), parameterCount(),
+                decoder.precision().name().toLowerCase(Locale.ROOT), latentDimension(), describe(loss),
                 normalisation.kind(), columnNames.size(), columns, solverSettings.integrator(),
                 number(solverSettings.endTime()), number(solverSettings.flowRate()));
     }
@@ -184,6 +225,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         normalisation.write(payload);
         solverSettings.write(payload);
         payload.writeUTF(decoder.precision().name());
+        payload.writeUTF(decoder instanceof ConvDecoder1d ? CONV1D_TAG : MLP_TAG);
         decoder.write(payload);
         payload.flush();
         byte[] bytes = buffer.toByteArray();
@@ -201,7 +243,8 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
     /**
      * Reads a model written by {@link #write}, consuming exactly its bytes; the stream is not closed.
      *
-     * @throws ModelFormatException if the stream is not a GFE model, is of a newer format, truncated or corrupt
+     * @throws ModelFormatException if the stream is not a GFE model, is of a newer format, truncated or corrupt, or
+     *         holds a decoder kind this version does not know
      * @throws IOException if the stream fails
      */
     public static GfeModel read(InputStream in) throws IOException {
@@ -242,7 +285,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
     private static GfeModel parse(byte[] bytes) throws ModelFormatException {
         ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
         DataInputStream payload = new DataInputStream(buffer);
-        MlpDecoder decoder = null;
+        Decoder decoder = null;
         try {
             LossKind loss = LossKind.valueOf(payload.readUTF());
             int columns = payload.readInt();
@@ -256,7 +299,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
             Normalisation normalisation = Normalisation.read(payload);
             SolverSettings settings = SolverSettings.read(payload);
             DataType precision = DataType.valueOf(payload.readUTF());
-            decoder = MlpDecoder.read(payload, precision);
+            decoder = readDecoder(payload, precision);
             if (buffer.available() != 0) {
                 throw corrupt(buffer.available() + " unexpected bytes follow the decoder", null);
             }
@@ -270,6 +313,28 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         }
     }
 
+    private static Decoder readDecoder(DataInputStream payload, DataType precision) throws IOException {
+        String tag = payload.readUTF();
+        return switch (tag) {
+            case MLP_TAG -> MlpDecoder.read(payload, precision);
+            case CONV1D_TAG -> ConvDecoder1d.read(payload, precision);
+            default -> throw new ModelFormatException("The GFE model has a decoder of the unknown kind '" + tag
+                    + "' (this version knows " + MLP_TAG + " and " + CONV1D_TAG + "). It was written by a newer"
+                    + " version of GFE for KNIME, or is corrupt: update the extension or train the model again.",
+                    null);
+        };
+    }
+
+    private Activation activation() {
+        return decoder instanceof ConvDecoder1d conv ? conv.spec().activation()
+                : ((MlpDecoder) decoder).spec().activation();
+    }
+
+    private int parameterCount() {
+        return decoder instanceof ConvDecoder1d conv ? conv.spec().parameterCount()
+                : ((MlpDecoder) decoder).spec().parameterCount();
+    }
+
     /** Releases the decoder's native memory. */
     @Override
     public void close() {
@@ -278,7 +343,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
 
     @Override
     public String toString() {
-        return "GfeModel[" + decoder.spec() + ", " + loss + ", " + normalisation + "]";
+        return "GfeModel[" + decoderDescription() + " " + activation() + ", " + loss + ", " + normalisation + "]";
     }
 
     private static ModelFormatException truncated(Throwable cause) {
@@ -291,7 +356,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
                 + " from the GFE Learner.", cause);
     }
 
-    private static void closeQuietly(MlpDecoder decoder) {
+    private static void closeQuietly(Decoder decoder) {
         if (decoder != null) {
             decoder.close();
         }

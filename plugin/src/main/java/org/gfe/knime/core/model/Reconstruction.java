@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import org.gfe.knime.core.data.Normalisation;
-import org.gfe.knime.core.decoder.MlpDecoder;
+import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
 import org.gfe.knime.core.train.LossKind;
@@ -31,8 +31,8 @@ public final class Reconstruction {
      *
      * @throws IllegalArgumentException if a code's width is not the decoder's latent dimension
      */
-    public static double[][] of(MlpDecoder decoder, LossKind loss, Normalisation normalisation, double[][] codes) {
-        int latent = decoder.spec().inputDimension();
+    public static double[][] of(Decoder decoder, LossKind loss, Normalisation normalisation, double[][] codes) {
+        int latent = decoder.inputDimension();
         for (int m = 0; m < codes.length; m++) {
             if (codes[m].length != latent) {
                 throw new IllegalArgumentException("Code " + m + " has " + codes[m].length + " values but the model's"

@@ -14,7 +14,8 @@ import org.gfe.knime.core.optim.RmsProp;
  * The autoencoder baseline of the paper (spec section 5): an encoder MLP mirroring the decoder (P - reversed hidden
  * sizes - d, same activation, no activation on z) and the same decoder, loss, RMSprop, seeded split, batches and
  * records as GFE training, so that loss against rows seen compares directly. Both networks are trained together by
- * explicit back-propagation (decoder backward, then encoder backward with the decoder's input gradient).
+ * explicit back-propagation (decoder backward, then encoder backward with the decoder's input gradient). The
+ * decoder is always the MLP of the config's hidden sizes: {@link TrainingConfig#decoderKind()} is ignored here.
  */
 public final class AutoencoderTrainer {
 

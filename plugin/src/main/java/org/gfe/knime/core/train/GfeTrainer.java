@@ -3,6 +3,9 @@ package org.gfe.knime.core.train;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Objects;
+import org.gfe.knime.core.decoder.ConvDecoder1d;
+import org.gfe.knime.core.decoder.ConvDecoderSpec;
+import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.loss.ReconstructionLoss;
@@ -11,8 +14,8 @@ import org.gfe.knime.core.optim.RmsProp;
 
 /**
  * Trains a GFE model on a table: checks the rows, fits the normalisation, resolves the loss, initialises the decoder
- * (PyTorch's default initialisation, seeded by the config's seed, float32) and runs {@link DecoderTrainingLoop} with
- * RMSprop. This is the facade the Learner node and the benchmarks call.
+ * of the config's {@link DecoderKind} (PyTorch's default initialisation, seeded by the config's seed, float32) and
+ * runs {@link DecoderTrainingLoop} with RMSprop. This is the facade the Learner node and the benchmarks call.
  */
 public final class GfeTrainer {
 
@@ -37,16 +40,15 @@ public final class GfeTrainer {
      */
     public TrainingResult train(double[][] rows, List<String> columnNames, TrainingListener listener) {
         TrainingData data = TrainingData.prepare(rows, columnNames, config.normalisation(), config.loss());
-        DecoderSpec spec = new DecoderSpec(config.latentDimension(), config.hiddenSizes(), config.activation(),
-                data.columnNames().size());
+        int columns = data.columnNames().size();
         // the decoder under training closes the optimiser; the decoder is closed here after its copy is taken
-        try (MlpDecoder decoder = MlpDecoder.initialise(spec, config.seed(), PRECISION);
+        try (Decoder decoder = initialise(columns);
                 DecoderUnderTraining training = new DecoderUnderTraining(decoder, ReconstructionLoss.of(data.loss()),
                         new RmsProp(config.learningRate(), config.rmsAlpha(), config.rmsEpsilon()))) {
             List<TrainingRecord> history = new DecoderTrainingLoop(config).run(training, data.normalisedRows(),
                     listener);
             // a fresh copy, so the model owns decoder memory that nothing of the training run refers to
-            MlpDecoder trained = MlpDecoder.of(spec, decoder.parameterValues(), PRECISION);
+            Decoder trained = copy(decoder);
             try {
                 return new TrainingResult(new GfeModel(trained, data.loss(), data.normalisation(),
                         data.columnNames(), config.solver()), history);
@@ -59,5 +61,24 @@ public final class GfeTrainer {
 
     public TrainingConfig config() {
         return config;
+    }
+
+    /** A seeded decoder of the configured kind for {@code columns} outputs (hidden sizes unused for convolution). */
+    private Decoder initialise(int columns) {
+        if (config.decoderKind() == DecoderKind.CONVOLUTION_1D) {
+            return ConvDecoder1d.initialise(new ConvDecoderSpec(config.latentDimension(), config.convolutionChannels(),
+                    config.kernelSize(), config.convolutionLayers(), config.activation(), columns), config.seed(),
+                    PRECISION);
+        }
+        return MlpDecoder.initialise(new DecoderSpec(config.latentDimension(), config.hiddenSizes(),
+                config.activation(), columns), config.seed(), PRECISION);
+    }
+
+    private static Decoder copy(Decoder decoder) {
+        if (decoder instanceof ConvDecoder1d conv) {
+            return ConvDecoder1d.of(conv.spec(), conv.parameterValues(), PRECISION);
+        }
+        MlpDecoder mlp = (MlpDecoder) decoder;
+        return MlpDecoder.of(mlp.spec(), mlp.parameterValues(), PRECISION);
     }
 }

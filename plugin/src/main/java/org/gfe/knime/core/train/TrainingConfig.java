@@ -12,7 +12,11 @@ import org.gfe.knime.core.encode.SolverSettings;
 public final class TrainingConfig {
 
     private final int latentDimension;
+    private final DecoderKind decoderKind;
     private final int[] hiddenSizes;
+    private final int convolutionChannels;
+    private final int kernelSize;
+    private final int convolutionLayers;
     private final Activation activation;
     private final LossKind loss;
     private final NormalisationKind normalisation;
@@ -29,7 +33,11 @@ public final class TrainingConfig {
 
     private TrainingConfig(Builder b) {
         latentDimension = b.latentDimension;
+        decoderKind = b.decoderKind;
         hiddenSizes = b.hiddenSizes.clone();
+        convolutionChannels = b.convolutionChannels;
+        kernelSize = b.kernelSize;
+        convolutionLayers = b.convolutionLayers;
         activation = b.activation;
         loss = b.loss;
         normalisation = b.normalisation;
@@ -53,9 +61,29 @@ public final class TrainingConfig {
         return latentDimension;
     }
 
-    /** Hidden layer sizes from the latent side to the output side. */
+    /** The decoder architecture: MLP (default) or CONVOLUTION_1D. */
+    public DecoderKind decoderKind() {
+        return decoderKind;
+    }
+
+    /** Hidden layer sizes from the latent side to the output side (MLP decoders only). */
     public int[] hiddenSizes() {
         return hiddenSizes.clone();
+    }
+
+    /** Feature channels per column of the CONVOLUTION_1D decoder. */
+    public int convolutionChannels() {
+        return convolutionChannels;
+    }
+
+    /** Odd kernel width of the CONVOLUTION_1D decoder's convolutions. */
+    public int kernelSize() {
+        return kernelSize;
+    }
+
+    /** Number of convolution layers of the CONVOLUTION_1D decoder. */
+    public int convolutionLayers() {
+        return convolutionLayers;
     }
 
     public Activation activation() {
@@ -114,7 +142,9 @@ public final class TrainingConfig {
 
     @Override
     public String toString() {
-        return "TrainingConfig[d=" + latentDimension + ", hidden=" + Arrays.toString(hiddenSizes) + ", activation="
+        return "TrainingConfig[d=" + latentDimension + ", decoder=" + decoderKind + ", hidden="
+                + Arrays.toString(hiddenSizes) + ", channels=" + convolutionChannels + ", kernel=" + kernelSize
+                + ", convolutionLayers=" + convolutionLayers + ", activation="
                 + activation + ", loss=" + loss + ", normalisation=" + normalisation + ", method=" + method
                 + ", epochs=" + epochs + ", batchSize=" + batchSize + ", lr=" + learningRate + ", rmsAlpha="
                 + rmsAlpha + ", rmsEpsilon=" + rmsEpsilon + ", validationFraction=" + validationFraction
@@ -124,7 +154,11 @@ public final class TrainingConfig {
     /** Builder; {@link #build()} checks every value and names the first bad one. */
     public static final class Builder {
         private int latentDimension = 20;
+        private DecoderKind decoderKind = DecoderKind.MLP;
         private int[] hiddenSizes = {150, 300, 600};
+        private int convolutionChannels = 8;
+        private int kernelSize = 5;
+        private int convolutionLayers = 2;
         private Activation activation = Activation.ELU;
         private LossKind loss = LossKind.AUTO;
         private NormalisationKind normalisation = NormalisationKind.NONE;
@@ -144,6 +178,26 @@ public final class TrainingConfig {
 
         public Builder latentDimension(int value) {
             latentDimension = value;
+            return this;
+        }
+
+        public Builder decoderKind(DecoderKind value) {
+            decoderKind = value;
+            return this;
+        }
+
+        public Builder convolutionChannels(int value) {
+            convolutionChannels = value;
+            return this;
+        }
+
+        public Builder kernelSize(int value) {
+            kernelSize = value;
+            return this;
+        }
+
+        public Builder convolutionLayers(int value) {
+            convolutionLayers = value;
             return this;
         }
 
@@ -222,6 +276,15 @@ public final class TrainingConfig {
             require(hiddenSizes != null, "Hidden sizes must be given (may be empty for a linear decoder).");
             for (int size : hiddenSizes) {
                 require(size >= 1, "Hidden layer sizes must be at least 1, got " + Arrays.toString(hiddenSizes)
+                        + ".");
+            }
+            require(decoderKind != null, "Decoder must be set (MLP or CONVOLUTION_1D).");
+            if (decoderKind == DecoderKind.CONVOLUTION_1D) { // ignored, so not checked, for an MLP decoder
+                require(convolutionChannels >= 1, "Convolution channels must be at least 1, was "
+                        + convolutionChannels + ".");
+                require(kernelSize >= 1 && kernelSize % 2 == 1, "Kernel size must be an odd number (1, 3, 5, ...)"
+                        + " so the convolution is centred on each column, was " + kernelSize + ".");
+                require(convolutionLayers >= 1, "Convolution layers must be at least 1, was " + convolutionLayers
                         + ".");
             }
             require(activation != null, "Activation must be set.");

@@ -1,6 +1,7 @@
 package org.gfe.knime.node.learner;
 
 import org.gfe.knime.core.train.Activation;
+import org.gfe.knime.core.train.DecoderKind;
 import org.gfe.knime.core.train.LossKind;
 import org.gfe.knime.core.train.NormalisationKind;
 import org.gfe.knime.core.train.TrainingMethod;
@@ -24,7 +25,11 @@ final class GfeLearnerNodeDialog extends GfeSettingsPane {
 
         createNewTab("Decoder");
         integer(s.latentDimension, "Latent dimension", 1);
-        text(s.hiddenSizes, "Hidden layer sizes (latent side first)");
+        choice(s.decoder, "Decoder", Choices.names(DecoderKind.class));
+        text(s.hiddenSizes, "Hidden layer sizes (latent side first; MLP)");
+        integer(s.convolutionChannels, "Convolution channels (CONVOLUTION_1D)", 1);
+        integer(s.kernelSize, "Kernel size, odd (CONVOLUTION_1D)", 2);
+        integer(s.convolutionLayers, "Convolution layers (CONVOLUTION_1D)", 1);
         choice(s.activation, "Activation", Choices.names(Activation.class));
         choice(s.loss, "Loss", Choices.names(LossKind.class));
         choice(s.normalisation, "Normalisation", Choices.names(NormalisationKind.class));

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.model.GfeModel;
+import org.gfe.knime.core.train.DecoderKind;
 import org.gfe.knime.core.train.GfeTrainer;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
@@ -142,6 +143,12 @@ public final class GfeLearnerNodeModel extends NodeModel {
         List<DataType> types = new ArrayList<>();
         for (String column : columns) {
             types.add(table.getColumnSpec(column).getType());
+        }
+        if (config.decoderKind() == DecoderKind.CONVOLUTION_1D) {
+            return new GfeModelPortObjectSpec(config.latentDimension(), columns, types, loss,
+                    config.normalisation().name(), new int[0], config.activation().name(),
+                    GfeModel.convolutionDescription(config.convolutionChannels(), config.kernelSize(),
+                            config.convolutionLayers()));
         }
         return new GfeModelPortObjectSpec(config.latentDimension(), columns, types, loss,
                 config.normalisation().name(), config.hiddenSizes(), config.activation().name());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.train.Activation;
+import org.gfe.knime.core.train.DecoderKind;
 import org.gfe.knime.core.train.LossKind;
 import org.gfe.knime.core.train.NormalisationKind;
 import org.gfe.knime.core.train.TrainingConfig;
@@ -31,17 +32,30 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * <p>Defaults follow the paper's configuration (latent dimension 20, decoder 150-300-600 ELU, RMSprop lr 5e-4,
  * alpha 0.9, eps 1e-6, seed 2020) except where tables of measurements differ from MNIST images: z-score
  * normalisation (columns in different units), 10 epochs and batches of 16 rows.
+ *
+ * <p>Settings version 2 added the decoder kind and the convolution settings; version 1 settings load as an MLP.
  */
 public final class LearnerSettings {
 
     /** Settings version written by this node. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The settings version that introduced the decoder kind and the convolution settings. */
+    private static final int CONVOLUTION_SINCE = 2;
 
     final VersionedSettings versioned = new VersionedSettings(VERSION);
     final SettingsModelColumnFilter2 columns = versioned.columns("columns", DoubleValue.class);
     final SettingsModelString missingValues = versioned.string("missing_values", MissingCellPolicy.MASK.name());
     final SettingsModelInteger latentDimension = versioned.integer("latent_dimension", 20);
+    final SettingsModelString decoder = versioned.add("decoder",
+            new SettingsModelString("decoder", DecoderKind.MLP.name()), CONVOLUTION_SINCE);
     final SettingsModelString hiddenSizes = versioned.string("hidden_sizes", "150, 300, 600");
+    final SettingsModelInteger convolutionChannels = versioned.add("conv_channels",
+            new SettingsModelInteger("conv_channels", 8), CONVOLUTION_SINCE);
+    final SettingsModelInteger kernelSize = versioned.add("kernel_size",
+            new SettingsModelInteger("kernel_size", 5), CONVOLUTION_SINCE);
+    final SettingsModelInteger convolutionLayers = versioned.add("conv_layers",
+            new SettingsModelInteger("conv_layers", 2), CONVOLUTION_SINCE);
     final SettingsModelString activation = versioned.string("activation", Activation.ELU.name());
     final SettingsModelString loss = versioned.string("loss", LossKind.AUTO.name());
     final SettingsModelString normalisation = versioned.string("normalisation", NormalisationKind.Z_SCORE.name());
@@ -59,7 +73,11 @@ public final class LearnerSettings {
     public TrainingConfig toTrainingConfig(SolverSettings solver) throws InvalidSettingsException {
         TrainingConfig.Builder builder = TrainingConfig.builder()
                 .latentDimension(latentDimension.getIntValue())
+                .decoderKind(Choices.parse(DecoderKind.class, decoder, "Decoder"))
                 .hiddenSizes(hiddenSizes())
+                .convolutionChannels(convolutionChannels.getIntValue())
+                .kernelSize(kernelSize.getIntValue())
+                .convolutionLayers(convolutionLayers.getIntValue())
                 .activation(Choices.parse(Activation.class, activation, "Activation"))
                 .loss(Choices.parse(LossKind.class, loss, "Loss"))
                 .normalisation(Choices.parse(NormalisationKind.class, normalisation, "Normalisation"))

@@ -18,6 +18,9 @@ import org.knime.core.node.port.AbstractSimplePortObjectSpec;
  *
  * <p>The loss is the resolved loss of a trained model; a Learner that is configured but not yet run may say
  * {@code AUTO} (resolved from the data during training).
+ *
+ * <p>The decoder is an MLP of the hidden sizes, or, when {@link #convolution()} is not empty, a 1-D convolutional
+ * decoder so described (no hidden sizes). Specs stored before convolutional decoders existed load as MLPs.
  */
 public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
@@ -29,6 +32,7 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static final String NORMALISATION = "normalisation";
     private static final String HIDDEN_SIZES = "hidden_sizes";
     private static final String ACTIVATION = "activation";
+    private static final String CONVOLUTION = "convolution";
 
     private int formatVersion = GfeModel.FORMAT_VERSION;
     private int latentDimension;
@@ -38,17 +42,31 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private String normalisation = "";
     private int[] hiddenSizes = new int[0];
     private String activation = "";
+    private String convolution = "";
 
     /** The serializer's constructor; the content comes from {@link #load}. */
     public GfeModelPortObjectSpec() {
     }
 
     /**
+     * The spec of a model with an MLP decoder.
+     *
      * @param columnNames the training columns, in order
      * @param columnTypes their types in the training table
      */
     public GfeModelPortObjectSpec(int latentDimension, List<String> columnNames, List<DataType> columnTypes,
             String loss, String normalisation, int[] hiddenSizes, String activation) {
+        this(latentDimension, columnNames, columnTypes, loss, normalisation, hiddenSizes, activation, "");
+    }
+
+    /**
+     * @param columnNames the training columns, in order
+     * @param columnTypes their types in the training table
+     * @param convolution empty for an MLP decoder, else the 1-D convolutional decoder's description (see
+     *        {@link GfeModel#convolutionDescription}); its hidden sizes are then empty
+     */
+    public GfeModelPortObjectSpec(int latentDimension, List<String> columnNames, List<DataType> columnTypes,
+            String loss, String normalisation, int[] hiddenSizes, String activation, String convolution) {
         if (columnNames.size() != columnTypes.size()) {
             throw new IllegalArgumentException(columnNames.size() + " column names but " + columnTypes.size()
                     + " column types.");
@@ -60,6 +78,7 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         this.normalisation = Objects.requireNonNull(normalisation);
         this.hiddenSizes = hiddenSizes.clone();
         this.activation = Objects.requireNonNull(activation);
+        this.convolution = Objects.requireNonNull(convolution);
     }
 
     public int formatVersion() {
@@ -95,8 +114,16 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         return activation;
     }
 
-    /** The decoder's layers, e.g. "20-150-300-600-784 ELU". */
+    /** Empty for an MLP decoder, else the 1-D convolution, e.g. "1-D convolution, 8 channels, kernel 5, 2 layers". */
+    public String convolution() {
+        return convolution;
+    }
+
+    /** The decoder, e.g. "20-150-300-600-784 ELU" or "1-D convolution, 8 channels, kernel 5, 2 layers, ELU". */
     public String architecture() {
+        if (!convolution.isEmpty()) {
+            return convolution + ", " + activation;
+        }
         StringBuilder text = new StringBuilder().append(latentDimension);
         for (int size : hiddenSizes) {
             text.append('-').append(size);
@@ -114,6 +141,7 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addString(NORMALISATION, normalisation);
         model.addIntArray(HIDDEN_SIZES, hiddenSizes);
         model.addString(ACTIVATION, activation);
+        model.addString(CONVOLUTION, convolution);
     }
 
     @Override
@@ -132,6 +160,7 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         normalisation = model.getString(NORMALISATION);
         hiddenSizes = model.getIntArray(HIDDEN_SIZES);
         activation = model.getString(ACTIVATION);
+        convolution = model.getString(CONVOLUTION, ""); // absent before convolutional decoders: an MLP
         if (columnNames.length != columnTypes.length) {
             throw new InvalidSettingsException("The stored GFE model spec is corrupt: " + columnNames.length
                     + " column names but " + columnTypes.length + " column types.");
@@ -144,13 +173,13 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
                 && latentDimension == that.latentDimension && Arrays.equals(columnNames, that.columnNames)
                 && Arrays.equals(columnTypes, that.columnTypes) && loss.equals(that.loss)
                 && normalisation.equals(that.normalisation) && Arrays.equals(hiddenSizes, that.hiddenSizes)
-                && activation.equals(that.activation);
+                && activation.equals(that.activation) && convolution.equals(that.convolution);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(formatVersion, latentDimension, Arrays.hashCode(columnNames), loss, normalisation,
-                Arrays.hashCode(hiddenSizes), activation);
+                Arrays.hashCode(hiddenSizes), activation, convolution);
     }
 
     @Override

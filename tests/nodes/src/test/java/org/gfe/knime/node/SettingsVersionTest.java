@@ -33,6 +33,7 @@ class SettingsVersionTest {
         return Stream.of(
                 Arguments.of(new SolverSettingsNodeFactory(), "seed", change((e, k) -> e.setInt(k, 7))),
                 Arguments.of(new GfeLearnerNodeFactory(), "epochs", change((e, k) -> e.setInt(k, 3))),
+                Arguments.of(new GfeLearnerNodeFactory(), "kernel_size", change((e, k) -> e.setInt(k, 7))),
                 Arguments.of(new GfeEncoderNodeFactory(), "rows_per_chunk", change((e, k) -> e.setInt(k, 64))),
                 Arguments.of(new GfeReconstructorNodeFactory(), "impute_missing",
                         change((e, k) -> e.setBoolean(k, true))));
