@@ -1,7 +1,5 @@
 package org.gfe.knime.core.decoder;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.DataInput;
@@ -14,21 +12,28 @@ import java.util.List;
  * back-propagation and exact second-order products as {@link MlpDecoder}, and the same threading and memory rules.
  * Parameters in order: W1 {@code [channels * P, d]}, b1, then per convolution W {@code [out, in, K]}, b {@code [out]}.
  */
-public final class ConvDecoder1d implements Decoder {
+public final class ConvDecoder1d extends LayeredDecoder {
 
     private final ConvDecoderSpec spec;
-    private final ParameterStore parameters;
-    private final AffineMap[] layers;
 
     private ConvDecoder1d(ConvDecoderSpec spec, List<double[]> values, DataType precision) {
+        this(spec, new ParameterStore(values, shapes(spec), precision, spec.toString()));
+    }
+
+    private ConvDecoder1d(ConvDecoderSpec spec, ParameterStore parameters) {
+        super(spec.toString(), spec.inputDimension(), spec.outputDimension(), spec.activation(), parameters,
+                layers(spec, parameters));
         this.spec = spec;
-        this.parameters = new ParameterStore(values, shapes(spec), precision, spec.toString());
+    }
+
+    private static AffineMap[] layers(ConvDecoderSpec spec, ParameterStore parameters) {
         try {
-            this.layers = new AffineMap[spec.layerCount()];
+            AffineMap[] layers = new AffineMap[spec.layerCount()];
             layers[0] = new DenseMap(parameters.get(0), parameters.get(1));
             for (int k = 1; k < layers.length; k++) {
                 layers[k] = new ConvMap1d(parameters.get(2 * k), parameters.get(2 * k + 1), spec.outputDimension());
             }
+            return layers;
         } catch (RuntimeException e) {
             parameters.close();
             throw e;
@@ -60,44 +65,8 @@ public final class ConvDecoder1d implements Decoder {
     }
 
     @Override
-    public int inputDimension() {
-        return spec.inputDimension();
-    }
-
-    @Override
-    public int outputDimension() {
-        return spec.outputDimension();
-    }
-
-    @Override
-    public DataType precision() {
-        return parameters.precision();
-    }
-
-    @Override
-    public List<double[]> parameterValues() {
-        return parameters.values();
-    }
-
-    @Override
-    public NDList parameters() {
-        return parameters.all();
-    }
-
-    @Override
-    public NDArray forward(NDArray input) {
-        return DecoderPass.forward(layers, spec.activation(), inPrecision(input));
-    }
-
-    @Override
-    public DecoderPass pass(NDArray input) {
-        return new DecoderPass(layers, spec.activation(), inPrecision(input));
-    }
-
-    @Override
-    public void write(DataOutput out) throws IOException {
+    void writeSpec(DataOutput out) throws IOException {
         spec.write(out);
-        parameters.write(out);
     }
 
     /**
@@ -109,20 +78,6 @@ public final class ConvDecoder1d implements Decoder {
         ParameterStore.requirePrecision(precision);
         ConvDecoderSpec spec = ConvDecoderSpec.read(in);
         return new ConvDecoder1d(spec, ParameterStore.read(in, shapes(spec)), precision);
-    }
-
-    @Override
-    public void close() {
-        parameters.close();
-    }
-
-    private NDArray inPrecision(NDArray input) {
-        Shape shape = input.getShape();
-        if (shape.dimension() != 2 || shape.get(1) != spec.inputDimension()) {
-            throw new IllegalArgumentException("The decoder " + spec + " expects inputs of shape [rows, "
-                    + spec.inputDimension() + "], got " + shape + ".");
-        }
-        return input.getDataType() == precision() ? input : input.toType(precision(), false);
     }
 
     private static Shape[] shapes(ConvDecoderSpec spec) {

@@ -19,7 +19,7 @@ import java.util.List;
  * {@link #forward}, {@link #backward} and {@link #pass} may run on several threads at once as long as nobody changes
  * the parameters meanwhile (the optimiser updates them in place between batches).
  */
-public final class MlpDecoder implements Decoder {
+public final class MlpDecoder extends LayeredDecoder {
 
     /**
      * Gradients of {@code sum(outputGradient * D(input))}.
@@ -31,16 +31,23 @@ public final class MlpDecoder implements Decoder {
     }
 
     private final DecoderSpec spec;
-    private final ParameterStore parameters;
-    private final AffineMap[] layers;
 
     private MlpDecoder(DecoderSpec spec, List<double[]> values, DataType precision) {
+        this(spec, new ParameterStore(values, shapes(spec), precision, spec.toString()));
+    }
+
+    private MlpDecoder(DecoderSpec spec, ParameterStore parameters) {
+        super(spec.toString(), spec.inputDimension(), spec.outputDimension(), spec.activation(), parameters,
+                layers(spec, parameters));
         this.spec = spec;
-        this.parameters = new ParameterStore(values, shapes(spec), precision, spec.toString());
-        this.layers = new AffineMap[spec.layerCount()];
+    }
+
+    private static AffineMap[] layers(DecoderSpec spec, ParameterStore parameters) {
+        AffineMap[] layers = new AffineMap[spec.layerCount()];
         for (int k = 0; k < layers.length; k++) {
             layers[k] = new DenseMap(parameters.get(2 * k), parameters.get(2 * k + 1));
         }
+        return layers;
     }
 
     /**
@@ -70,50 +77,8 @@ public final class MlpDecoder implements Decoder {
     }
 
     @Override
-    public int inputDimension() {
-        return spec.inputDimension();
-    }
-
-    @Override
-    public int outputDimension() {
-        return spec.outputDimension();
-    }
-
-    @Override
-    public DataType precision() {
-        return parameters.precision();
-    }
-
-    @Override
-    public List<double[]> parameterValues() {
-        return parameters.values();
-    }
-
-    @Override
-    public NDList parameters() {
-        return parameters.all();
-    }
-
-    @Override
-    public NDArray forward(NDArray input) {
-        return DecoderPass.forward(layers, spec.activation(), inPrecision(input));
-    }
-
-    @Override
-    public DecoderPass pass(NDArray input) {
-        return new DecoderPass(layers, spec.activation(), inPrecision(input));
-    }
-
-    @Override
-    public Backward backward(NDArray input, NDArray outputGradient) {
-        return pass(input).backward(outputGradient);
-    }
-
-    /** Writes the spec, the stored precision and the values (float32 values as floats). */
-    @Override
-    public void write(DataOutput out) throws IOException {
+    void writeSpec(DataOutput out) throws IOException {
         spec.write(out);
-        parameters.write(out);
     }
 
     /**
@@ -125,20 +90,6 @@ public final class MlpDecoder implements Decoder {
         ParameterStore.requirePrecision(precision);
         DecoderSpec spec = DecoderSpec.read(in);
         return new MlpDecoder(spec, ParameterStore.read(in, shapes(spec)), precision);
-    }
-
-    @Override
-    public void close() {
-        parameters.close();
-    }
-
-    private NDArray inPrecision(NDArray input) {
-        Shape shape = input.getShape();
-        if (shape.dimension() != 2 || shape.get(1) != spec.inputDimension()) {
-            throw new IllegalArgumentException("The decoder " + spec + " expects inputs of shape [rows, "
-                    + spec.inputDimension() + "], got " + shape + ".");
-        }
-        return input.getDataType() == precision() ? input : input.toType(precision(), false);
     }
 
     private static Shape[] shapes(DecoderSpec spec) {
