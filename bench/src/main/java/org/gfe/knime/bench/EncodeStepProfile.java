@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.encode.FlowSolver;
 import org.gfe.knime.core.encode.InitialCodes;
@@ -57,7 +55,7 @@ public final class EncodeStepProfile {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "data/mnist");
         Set<String> parts = Set.of((args.length > 1 ? args[1] : "attempt,trained,ops,train").split(","));
-        double[][] images = firstImages(dir.resolve("train-images-idx3-ubyte.gz"), 228);
+        double[][] images = IdxFiles.images(dir.resolve("train-images-idx3-ubyte.gz"), 228);
         DjlRuntime.engine();
         if (parts.contains("attempt")) {
             for (IntegratorKind kind : KINDS) {
@@ -210,23 +208,5 @@ public final class EncodeStepProfile {
         double sum = losses.stream().mapToDouble(Double::doubleValue).sum();
         return String.format("loss sum %.9f, first %.9f, last %.9f", sum, losses.get(0),
                 losses.get(losses.size() - 1));
-    }
-
-    /** The first {@code count} images of an IDX file as pixel/255. */
-    private static double[][] firstImages(Path file, int count) throws IOException {
-        try (DataInputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file)))) {
-            in.readInt();
-            in.readInt();
-            int pixels = in.readInt() * in.readInt();
-            double[][] rows = new double[count][pixels];
-            byte[] buffer = new byte[pixels];
-            for (int i = 0; i < count; i++) {
-                in.readFully(buffer);
-                for (int p = 0; p < pixels; p++) {
-                    rows[i][p] = (buffer[p] & 0xff) / 255.0;
-                }
-            }
-            return rows;
-        }
     }
 }

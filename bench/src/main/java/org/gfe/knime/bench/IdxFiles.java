@@ -15,12 +15,17 @@ final class IdxFiles {
 
     /** Images as rows of pixel/255 (spec section 7: not binarised). */
     static double[][] images(Path file) throws IOException {
+        return images(file, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} images (or all, if fewer) as rows of pixel/255. */
+    static double[][] images(Path file, int limit) throws IOException {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != 2051) {
                 throw new IOException(file + " is not an IDX image file (magic " + magic + ", expected 2051).");
             }
-            int count = in.readInt();
+            int count = Math.min(limit, in.readInt());
             int pixels = in.readInt() * in.readInt();
             double[][] rows = new double[count][pixels];
             byte[] buffer = new byte[pixels];
