@@ -3,9 +3,9 @@ package org.gfe.knime.bench;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
-import org.gfe.knime.core.train.Activation;
-import org.gfe.knime.core.train.LossKind;
-import org.gfe.knime.core.train.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.data.NormalisationKind;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.core.train.TrainingMethod;
 

@@ -5,7 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
-import org.gfe.knime.core.train.NormalisationKind;
 
 /**
  * A per-column affine normalisation {@code x' = (x - offset) / scale}, fitted on the training rows and stored with

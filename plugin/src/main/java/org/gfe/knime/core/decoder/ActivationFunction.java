@@ -1,7 +1,6 @@
 package org.gfe.knime.core.decoder;
 
 import ai.djl.ndarray.NDArray;
-import org.gfe.knime.core.train.Activation;
 
 /**
  * The hidden-layer activations with their exact first and second derivatives, elementwise on pre-activations

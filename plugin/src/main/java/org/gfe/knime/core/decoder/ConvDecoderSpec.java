@@ -3,7 +3,6 @@ package org.gfe.knime.core.decoder;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.gfe.knime.core.train.Activation;
 
 /**
  * The shape of a 1-D convolutional decoder for spectrum-shaped rows, whose P outputs are neighbouring positions:

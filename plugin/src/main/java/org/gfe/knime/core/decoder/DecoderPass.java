@@ -3,7 +3,6 @@ package org.gfe.knime.core.decoder;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import org.gfe.knime.core.train.Activation;
 
 /**
  * One forward of a decoder (affine layers with an activation between them, none after the last) with its

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import org.gfe.knime.core.train.Activation;
 
 /**
  * The shape of an MLP decoder: {@code inputDimension -> hiddenSizes... -> outputDimension}, with {@code activation}

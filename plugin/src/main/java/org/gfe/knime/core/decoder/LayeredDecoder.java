@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
-import org.gfe.knime.core.train.Activation;
 
 /**
  * What every decoder made of affine layers with an activation between them shares: its parameters, the forward and

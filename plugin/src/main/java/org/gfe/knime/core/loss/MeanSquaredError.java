@@ -1,7 +1,6 @@
 package org.gfe.knime.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import org.gfe.knime.core.train.LossKind;
 
 /** Mean squared error, t(u, y) = (u - y)^2; dt/du = 2 (u - y), d2t/du2 = 2. */
 public final class MeanSquaredError implements ReconstructionLoss {

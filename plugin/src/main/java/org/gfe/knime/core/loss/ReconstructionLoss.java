@@ -1,7 +1,6 @@
 package org.gfe.knime.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import org.gfe.knime.core.train.LossKind;
 
 /**
  * A reconstruction loss per row: the mean over the row's PRESENT features of an elementwise term

@@ -1,7 +1,6 @@
 package org.gfe.knime.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import org.gfe.knime.core.train.LossKind;
 
 /**
  * Binary cross-entropy on logits exactly as the reference computes it (spec section 1): s = sigmoid(u), then

@@ -1,7 +1,6 @@
 package org.gfe.knime.core.loss;
 
 import ai.djl.ndarray.NDArray;
-import org.gfe.knime.core.train.LossKind;
 
 /**
  * Binary cross-entropy on logits in the log-sigmoid form, t(u, y) = softplus(u) - y u, which equals

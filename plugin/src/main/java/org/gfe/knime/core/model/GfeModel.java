@@ -29,9 +29,9 @@ import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.flow.LatentObjective;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.objective.DecoderObjective;
-import org.gfe.knime.core.train.Activation;
-import org.gfe.knime.core.train.DecoderKind;
-import org.gfe.knime.core.train.LossKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.loss.LossKind;
 
 /**
  * A trained GFE model: the decoder (configuration and weights), the resolved loss, the normalisation fitted on the

@@ -7,7 +7,7 @@ import org.gfe.knime.core.data.Normalisation;
 import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
-import org.gfe.knime.core.train.LossKind;
+import org.gfe.knime.core.loss.LossKind;
 
 /**
  * Decodes latent codes to rows in original units: the decoder's outputs, through the sigmoid when the loss is a BCE

@@ -11,7 +11,6 @@ import org.gfe.knime.core.flow.LossAndGradient;
 import org.gfe.knime.core.loss.BoundLoss;
 import org.gfe.knime.core.loss.LossEvaluation;
 import org.gfe.knime.core.loss.ReconstructionLoss;
-import org.gfe.knime.core.train.ParameterisedObjective;
 
 /**
  * The GFE objective of a batch: {@code L(z) = sum_m l(y_m, D(z_m))} for a decoder (MLP or convolutional), a reconstruction loss and target

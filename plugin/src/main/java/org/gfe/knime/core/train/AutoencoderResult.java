@@ -7,6 +7,7 @@ import java.util.List;
 import org.gfe.knime.core.data.Normalisation;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.engine.DjlRuntime;
+import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.model.Reconstruction;
 import org.gfe.knime.core.objective.TargetBatch;
 import org.gfe.knime.core.ode.BatchArrays;

@@ -12,6 +12,7 @@ import org.gfe.knime.core.encode.FlowSolver;
 import org.gfe.knime.core.encode.InitialCodes;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 import org.gfe.knime.core.ode.BatchArrays;
 import org.gfe.knime.core.ode.IntegrationCancelledException;
 import org.gfe.knime.core.ode.StepObserver;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.objective.DecoderObjective;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 import org.gfe.knime.core.optim.RmsProp;
 
 /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 import org.gfe.knime.core.ode.BatchArrays;
 
 /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.gfe.knime.core.decoder.ConvDecoder1d;
 import org.gfe.knime.core.decoder.ConvDecoderSpec;
 import org.gfe.knime.core.decoder.Decoder;
+import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.loss.ReconstructionLoss;

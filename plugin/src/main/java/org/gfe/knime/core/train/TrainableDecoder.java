@@ -3,6 +3,7 @@ package org.gfe.knime.core.train;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 
 /**
  * What the training loop needs of a decoder under training: objectives for batches of (normalised) rows, and an

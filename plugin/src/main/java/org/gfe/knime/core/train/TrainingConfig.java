@@ -1,9 +1,13 @@
 package org.gfe.knime.core.train;
 
 import java.util.Arrays;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.encode.FlowOrder;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.loss.LossKind;
 
 /**
  * Everything a training run needs besides the data. Immutable; {@link #builder()} holds the reference's MNIST

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.gfe.knime.core.data.Normalisation;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.loss.LossKind;
 
 /**
  * Training rows checked and made ready for a trainer: every row as wide as the column list, no infinite value, no

@@ -1,9 +1,9 @@
 package org.gfe.knime.node.learner;
 
-import org.gfe.knime.core.train.Activation;
-import org.gfe.knime.core.train.DecoderKind;
-import org.gfe.knime.core.train.LossKind;
-import org.gfe.knime.core.train.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.data.NormalisationKind;
 import org.gfe.knime.core.train.TrainingMethod;
 import org.gfe.knime.node.settings.Choices;
 import org.gfe.knime.node.settings.GfeSettingsPane;

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.model.GfeModel;
-import org.gfe.knime.core.train.DecoderKind;
+import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.train.GfeTrainer;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;

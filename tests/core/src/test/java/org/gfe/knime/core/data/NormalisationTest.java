@@ -13,7 +13,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import org.gfe.knime.core.train.NormalisationKind;
 import org.junit.jupiter.api.Test;
 
 class NormalisationTest {

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.gfe.knime.core.train.Activation;
 import org.junit.jupiter.api.Test;
 
 class DecoderSpecTest {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
-import org.gfe.knime.core.train.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
-import org.gfe.knime.core.train.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Initialisation, construction, forward and storage of the MLP decoder. */

@@ -1,7 +1,6 @@
 package org.gfe.knime.core.decoder;
 
 import java.util.List;
-import org.gfe.knime.core.train.Activation;
 
 /** The decoder's forward written in plain Java doubles, to check layout, order and activations independently. */
 public final class PlainMlp {

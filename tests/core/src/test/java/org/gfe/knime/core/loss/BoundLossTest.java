@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
-import org.gfe.knime.core.train.LossKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

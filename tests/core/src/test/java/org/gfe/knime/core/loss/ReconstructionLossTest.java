@@ -13,7 +13,6 @@ import java.util.Random;
 import org.gfe.knime.core.decoder.FiniteDifferences;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.ode.BatchArrays;
-import org.gfe.knime.core.train.LossKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -21,10 +21,10 @@ import org.gfe.knime.core.decoder.ConvDecoderSpec;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.encode.SolverSettings;
-import org.gfe.knime.core.train.Activation;
-import org.gfe.knime.core.train.DecoderKind;
-import org.gfe.knime.core.train.LossKind;
-import org.gfe.knime.core.train.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.data.NormalisationKind;
 import org.junit.jupiter.api.Test;
 
 /** Models with a 1-D convolutional decoder, and the decoder kind tag of the stream format. */

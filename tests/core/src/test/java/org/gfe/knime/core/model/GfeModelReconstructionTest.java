@@ -18,9 +18,9 @@ import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
-import org.gfe.knime.core.train.Activation;
-import org.gfe.knime.core.train.LossKind;
-import org.gfe.knime.core.train.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.data.NormalisationKind;
 import org.junit.jupiter.api.Test;
 
 /** Reconstruction in original units, and filling gaps, on a linear float64 model D(z) = W z + b with known W, b. */

@@ -20,7 +20,7 @@ import org.gfe.knime.core.loss.MeanSquaredError;
 import org.gfe.knime.core.loss.StableBinaryCrossEntropy;
 import org.gfe.knime.core.ode.BatchArrays;
 import org.gfe.knime.core.ode.StepObserver;
-import org.gfe.knime.core.train.Activation;
+import org.gfe.knime.core.decoder.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

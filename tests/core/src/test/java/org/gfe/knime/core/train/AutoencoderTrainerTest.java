@@ -15,7 +15,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
 import org.gfe.knime.core.decoder.DecoderSpec;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 import org.junit.jupiter.api.Test;
 
 class AutoencoderTrainerTest {

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.encode.EncodedRow;
 import org.gfe.knime.core.encode.EncodingListener;
 import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.model.GfeModel;
 import org.junit.jupiter.api.Test;
 

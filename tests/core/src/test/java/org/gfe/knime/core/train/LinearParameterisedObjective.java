@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.gfe.knime.core.flow.LatentObjective;
 import org.gfe.knime.core.flow.LinearDecoderObjective;
 import org.gfe.knime.core.flow.LossAndGradient;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 
 /**
  * The linear decoder D(z) = W z + b with MSE, differentiated in its parameters (W, b) in closed form:

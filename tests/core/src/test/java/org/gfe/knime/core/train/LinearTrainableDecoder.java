@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Random;
 import org.gfe.knime.core.flow.LinearDecoderObjective;
+import org.gfe.knime.core.objective.ParameterisedObjective;
 
 /** Test decoder: D(z) = W z + b with MSE, RMSprop (torch semantics) written out in Java. */
 final class LinearTrainableDecoder implements TrainableDecoder {

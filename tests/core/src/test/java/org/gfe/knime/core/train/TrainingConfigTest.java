@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gfe.knime.core.decoder.Activation;
 import org.gfe.knime.core.encode.FlowOrder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.junit.jupiter.api.Test;

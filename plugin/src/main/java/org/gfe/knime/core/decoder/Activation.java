@@ -1,4 +1,4 @@
-package org.gfe.knime.core.train;
+package org.gfe.knime.core.decoder;
 
 /** Activation between the decoder's hidden layers (none on the output). */
 public enum Activation {

@@ -1,4 +1,4 @@
-package org.gfe.knime.core.train;
+package org.gfe.knime.core.data;
 
 /** Per-column normalisation fitted on the training table and stored in the model. */
 public enum NormalisationKind {

@@ -1,4 +1,4 @@
-package org.gfe.knime.core.train;
+package org.gfe.knime.core.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,4 @@
-package org.gfe.knime.core.train;
+package org.gfe.knime.core.loss;
 
 /** The reconstruction loss to train with. */
 public enum LossKind {
