@@ -1,12 +1,14 @@
 package org.gfe.knime.bench;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.LongStream;
 import org.gfe.knime.core.encode.EncodedRow;
 import org.gfe.knime.core.encode.EncodingListener;
 import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.ObjectiveSource;
 import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.engine.ParallelWork;
 
 /** Per-row mean loss of validation images encoded by the flow. */
 final class Validation {
@@ -17,7 +19,8 @@ final class Validation {
     static EncodingSummary encode(ObjectiveSource source, SolverSettings solver, double[][] rows, int threads) {
         long[] identities = LongStream.range(0, rows.length).map(i -> 1_000_000 + i).toArray();
         long start = System.nanoTime();
-        List<EncodedRow> encoded = new LatentEncoder(source, solver, threads).encode(rows, identities,
+        List<EncodedRow> encoded = new LatentEncoder(source, solver,
+                ParallelWork.of(ForkJoinPool.commonPool(), threads)).encode(rows, identities,
                 EncodingListener.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
         return EncodingSummary.of(encoded, seconds);

@@ -2,23 +2,20 @@ package org.gfe.knime.core.encode;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gfe.knime.core.engine.DjlRuntime;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.ode.BatchArrays;
 import org.gfe.knime.core.ode.IntegrationCancelledException;
+import org.gfe.knime.core.ode.PerRowAmdIntegrator;
 
 /**
- * Encodes rows to latent codes: splits them into batches of {@link SolverSettings#encodingBatchSize()} rows, starts
- * each row at its own initial code ({@link InitialCodes}), solves the flow per batch ({@link FlowSolver}) and runs
- * batches on several threads, each with its own NDManager and objectives (PyTorch itself gets one thread).
+ * Encodes rows to latent codes: splits them into batches of at most {@link SolverSettings#encodingBatchSize()} rows,
+ * starts each row at its own initial code ({@link InitialCodes}), solves the flow per batch ({@link FlowSolver}) and
+ * runs the batches on the threads the caller lends ({@link ParallelWork}), each batch with its own NDManager and
+ * objective (PyTorch itself gets one thread).
  *
  * <p>With the per-row AMD (default) and the seeded start, a row's code depends only on the row, its identity, the
  * model and the settings: not on its batch, position or thread. With AMD_REFERENCE it depends on its batch-mates
@@ -28,19 +25,21 @@ public final class LatentEncoder {
 
     private final ObjectiveSource source;
     private final SolverSettings settings;
-    private final int threads;
+    private final ParallelWork parallel;
 
+    /** An encoder working on the calling thread only. */
     public LatentEncoder(ObjectiveSource source, SolverSettings settings) {
-        this(source, settings, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this(source, settings, ParallelWork.CALLER_ONLY);
     }
 
-    public LatentEncoder(ObjectiveSource source, SolverSettings settings, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("Encoding threads must be at least 1, was " + threads + ".");
+    /** An encoder whose batches run on the threads {@code parallel} lends. */
+    public LatentEncoder(ObjectiveSource source, SolverSettings settings, ParallelWork parallel) {
+        if (source == null || settings == null || parallel == null) {
+            throw new IllegalArgumentException("An encoder needs a model, solver settings and threads.");
         }
         this.source = source;
         this.settings = settings;
-        this.threads = threads;
+        this.parallel = parallel;
     }
 
     /**
@@ -52,60 +51,45 @@ public final class LatentEncoder {
      */
     public List<EncodedRow> encode(double[][] rows, long[] rowIdentities, EncodingListener listener) {
         validate(rows, rowIdentities);
-        int batchSize = settings.encodingBatchSize();
-        int batches = (rows.length + batchSize - 1) / batchSize;
-        EncodedRow[] results = new EncodedRow[rows.length];
-        if (batches == 0) {
+        if (rows.length == 0) {
             return List.of();
         }
+        int batchSize = batchSize(rows.length);
+        int batches = (rows.length + batchSize - 1) / batchSize;
+        EncodedRow[] results = new EncodedRow[rows.length];
         ProgressTracker progress = new ProgressTracker(rows.length, listener);
-        AtomicInteger nextBatch = new AtomicInteger();
-        int workers = Math.min(threads, batches);
-        ExecutorService executor = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, "GFE encoder");
-            thread.setDaemon(true);
-            return thread;
-        });
         DjlRuntime.engine();
         try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(executor.submit(() -> {
-                    int batch;
-                    while (!progress.cancelled() && (batch = nextBatch.getAndIncrement()) < batches) {
-                        int from = batch * batchSize;
-                        int to = Math.min(rows.length, from + batchSize);
-                        encodeBatch(rows, rowIdentities, from, to, results, progress);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IntegrationCancelledException) {
-                throw new EncodingCancelledException();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("Encoding failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EncodingCancelledException("Encoding was interrupted.");
+            parallel.forEach(batches, batch -> {
+                if (progress.cancelled()) {
+                    throw new IntegrationCancelledException();
+                }
+                int from = batch * batchSize;
+                encodeBatch(rows, rowIdentities, from, Math.min(rows.length, from + batchSize), results, progress);
+            });
+        } catch (IntegrationCancelledException e) {
+            throw new EncodingCancelledException();
         } finally {
             progress.cancel();
-            executor.shutdownNow();
-        }
-        if (progress.cancelled() && Arrays.stream(results).anyMatch(r -> r == null)) {
-            throw new EncodingCancelledException();
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * Rows per solver batch: the settings' batch size, smaller when that leaves a thread without work. Per-row AMD
+     * codes do not depend on the batch, so its batches shrink to give every thread some (in whole multiples of the
+     * rows its evaluations are padded to); the reference AMD shares one step size per batch, so its batches are
+     * exactly the settings'.
+     */
+    int batchSize(int rowCount) {
+        int configured = settings.encodingBatchSize();
+        if (settings.integrator() == IntegratorKind.AMD_REFERENCE || parallel.threads() == 1) {
+            return configured;
+        }
+        int unit = PerRowAmdIntegrator.BATCH_INVARIANT_ROWS;
+        int perThread = (rowCount + parallel.threads() - 1) / parallel.threads();
+        int shared = Math.max(unit, (perThread + unit - 1) / unit * unit);
+        return Math.min(configured, shared);
     }
 
     private void encodeBatch(double[][] rows, long[] identities, int from, int to, EncodedRow[] results,

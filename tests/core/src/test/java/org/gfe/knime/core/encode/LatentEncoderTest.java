@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.junit.jupiter.api.Test;
 
 class LatentEncoderTest {
@@ -89,12 +91,32 @@ class LatentEncoderTest {
         double[][] rows = generate(source, 37, 4);
         SolverSettings small = SolverSettings.defaults().toBuilder().endTime(500).encodingBatchSize(5).build();
         SolverSettings large = small.toBuilder().encodingBatchSize(128).build();
-        List<EncodedRow> a = new LatentEncoder(source, small, 2).encode(rows, identities(37), EncodingListener.NONE);
-        List<EncodedRow> b = new LatentEncoder(source, large, 1).encode(rows, identities(37), EncodingListener.NONE);
+        List<EncodedRow> a = new LatentEncoder(source, small,
+                ParallelWork.of(ForkJoinPool.commonPool(), 2)).encode(rows, identities(37), EncodingListener.NONE);
+        List<EncodedRow> b = new LatentEncoder(source, large).encode(rows, identities(37), EncodingListener.NONE);
         for (int m = 0; m < rows.length; m++) {
             assertArrayEquals(b.get(m).code(), a.get(m).code(), 0, "row " + m);
             assertEquals(b.get(m).steps(), a.get(m).steps());
             assertTrue(a.get(m).forwards() > 0 && a.get(m).forwards() == a.get(m).inputBackwards());
+        }
+    }
+
+    @Test
+    void perRowBatchesShrinkSoEveryThreadWorksWithoutChangingCodes() {
+        MaskedLinearSource source = source();
+        double[][] rows = generate(source, 40, 9);
+        SolverSettings settings = SolverSettings.defaults().toBuilder().endTime(500).build(); // batches of 128
+        LatentEncoder two = new LatentEncoder(source, settings, ParallelWork.of(ForkJoinPool.commonPool(), 2));
+        assertEquals(32, two.batchSize(40), "40 rows on 2 threads: batches of 32 (a multiple of 16)");
+        assertEquals(128, new LatentEncoder(source, settings).batchSize(40));
+        assertEquals(3, new LatentEncoder(source, settings.toBuilder().integrator(IntegratorKind.AMD_REFERENCE)
+                .encodingBatchSize(3).build(), ParallelWork.of(ForkJoinPool.commonPool(), 2)).batchSize(40),
+                "the reference AMD keeps its batches: its codes depend on them");
+        List<EncodedRow> parallel = two.encode(rows, identities(40), EncodingListener.NONE);
+        List<EncodedRow> alone = new LatentEncoder(source, settings).encode(rows, identities(40),
+                EncodingListener.NONE);
+        for (int m = 0; m < rows.length; m++) {
+            assertArrayEquals(alone.get(m).code(), parallel.get(m).code(), 0, "row " + m);
         }
     }
 
@@ -104,10 +126,11 @@ class LatentEncoderTest {
         double[][] rows = generate(source, 40, 5);
         SolverSettings settings = SolverSettings.defaults().toBuilder().encodingBatchSize(4).build();
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(EncodingCancelledException.class, () -> new LatentEncoder(source, settings, 2).encode(rows,
+        assertThrows(EncodingCancelledException.class, () -> new LatentEncoder(source, settings,
+                ParallelWork.of(ForkJoinPool.commonPool(), 2)).encode(rows,
                 identities(40), (fraction, done) -> calls.incrementAndGet() < 5));
         assertTrue(calls.get() < 50, "stopped promptly after " + calls.get() + " calls");
-        assertThrows(EncodingCancelledException.class, () -> new LatentEncoder(source, settings, 1).encode(rows,
+        assertThrows(EncodingCancelledException.class, () -> new LatentEncoder(source, settings).encode(rows,
                 identities(40), (fraction, done) -> {
                     throw new EncodingCancelledException();
                 }));
@@ -118,7 +141,8 @@ class LatentEncoderTest {
         MaskedLinearSource source = source();
         double[][] rows = generate(source, 10, 6);
         double[] last = new double[2];
-        new LatentEncoder(source, SolverSettings.defaults().toBuilder().encodingBatchSize(3).build(), 2)
+        new LatentEncoder(source, SolverSettings.defaults().toBuilder().encodingBatchSize(3).build(),
+                ParallelWork.of(ForkJoinPool.commonPool(), 2))
                 .encode(rows, identities(10), (fraction, done) -> {
                     synchronized (last) {
                         last[0] = Math.max(last[0], fraction);
@@ -157,7 +181,7 @@ class LatentEncoderTest {
                 SolverSettings settings = SolverSettings.defaults().toBuilder().integrator(kind).flowOrder(order)
                         .endTime(order == FlowOrder.FIRST ? 200 : 400).gridPoints(2001).relativeTolerance(1e-6)
                         .absoluteTolerance(1e-9).convergenceTolerance(1e-9).build();
-                List<EncodedRow> codes = new LatentEncoder(source, settings, 1).encode(rows, identities(6),
+                List<EncodedRow> codes = new LatentEncoder(source, settings).encode(rows, identities(6),
                         EncodingListener.NONE);
                 for (EncodedRow row : codes) {
                     assertTrue(row.loss() < 1e-4, kind + " " + order + " loss " + row.loss());

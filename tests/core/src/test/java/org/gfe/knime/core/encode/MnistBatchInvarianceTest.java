@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.gfe.knime.core.engine.DjlRuntime;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.flow.LatentObjective;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +49,10 @@ class MnistBatchInvarianceTest {
             long[] ids = new long[images.length];
             Arrays.setAll(ids, m -> 31 * m + 5);
             SolverSettings settings = SolverSettings.defaults().toBuilder().endTime(1500).build();
-            List<EncodedRow> big = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(70).build(), 1)
+            List<EncodedRow> big = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(70).build())
                     .encode(images, ids, EncodingListener.NONE);
-            List<EncodedRow> small = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(9).build(), 2)
+            List<EncodedRow> small = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(9).build(),
+                    ParallelWork.of(ForkJoinPool.commonPool(), 2))
                     .encode(images, ids, EncodingListener.NONE);
             // reversed order: every row at another position
             double[][] reversed = new double[images.length][];
@@ -58,8 +61,7 @@ class MnistBatchInvarianceTest {
                 reversed[m] = images[images.length - 1 - m];
                 reversedIds[m] = ids[images.length - 1 - m];
             }
-            List<EncodedRow> backwards = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(33).build(),
-                    1).encode(reversed, reversedIds, EncodingListener.NONE);
+            List<EncodedRow> backwards = new LatentEncoder(source, settings.toBuilder().encodingBatchSize(33).build()).encode(reversed, reversedIds, EncodingListener.NONE);
             for (int m = 0; m < images.length; m++) {
                 assertArrayEquals(big.get(m).code(), small.get(m).code(), 0, "row " + m + " batch 70 vs 9");
                 assertArrayEquals(big.get(m).code(), backwards.get(images.length - 1 - m).code(), 0,

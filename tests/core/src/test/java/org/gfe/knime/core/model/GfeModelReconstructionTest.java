@@ -138,7 +138,7 @@ class GfeModelReconstructionTest {
         SolverSettings settings = SolverSettings.defaults().toBuilder().integrator(IntegratorKind.RK4).endTime(300)
                 .gridPoints(3001).build();
         try (GfeModel model = model(LossKind.MSE, normalisation)) {
-            EncodedRow encoded = new LatentEncoder(model, settings, 1).encode(new double[][] {withGaps},
+            EncodedRow encoded = new LatentEncoder(model, settings).encode(new double[][] {withGaps},
                     new long[] {1}, EncodingListener.NONE).get(0);
             assertEquals(0, encoded.loss(), 1e-12, "the present cells are fitted exactly");
             double[] filled = model.reconstruct(new double[][] {encoded.code()})[0];

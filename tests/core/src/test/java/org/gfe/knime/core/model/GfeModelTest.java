@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.gfe.knime.core.data.Normalisation;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.decoder.Activation;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.encode.EncodedRow;
@@ -24,9 +27,8 @@ import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
-import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.loss.LossKind;
-import org.gfe.knime.core.data.NormalisationKind;
 import org.junit.jupiter.api.Test;
 
 class GfeModelTest {
@@ -75,7 +77,7 @@ class GfeModelTest {
     private static double[][] codes(GfeModel model, double[][] rows) {
         long[] ids = new long[rows.length];
         Arrays.setAll(ids, m -> 1000 + m);
-        List<EncodedRow> encoded = new LatentEncoder(model, FAST, 1).encode(rows, ids, EncodingListener.NONE);
+        List<EncodedRow> encoded = new LatentEncoder(model, FAST).encode(rows, ids, EncodingListener.NONE);
         return encoded.stream().map(EncodedRow::code).toArray(double[][]::new);
     }
 
@@ -222,8 +224,9 @@ class GfeModelTest {
         Arrays.setAll(ids, m -> m);
         SolverSettings small = FAST.toBuilder().encodingBatchSize(16).build();
         try (GfeModel model = nonlinearModel()) {
-            List<EncodedRow> one = new LatentEncoder(model, small, 1).encode(rows, ids, EncodingListener.NONE);
-            List<EncodedRow> two = new LatentEncoder(model, small, 2).encode(rows, ids, EncodingListener.NONE);
+            List<EncodedRow> one = new LatentEncoder(model, small).encode(rows, ids, EncodingListener.NONE);
+            List<EncodedRow> two = new LatentEncoder(model, small,
+                    ParallelWork.of(ForkJoinPool.commonPool(), 2)).encode(rows, ids, EncodingListener.NONE);
             for (int m = 0; m < rows.length; m++) {
                 assertArrayEquals(one.get(m).code(), two.get(m).code(), "row " + m);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
@@ -21,6 +22,7 @@ import org.gfe.knime.core.encode.EncodingListener;
 import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.ObjectiveSource;
 import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.flow.LatentObjective;
 import org.gfe.knime.core.loss.MeanSquaredError;
 import org.gfe.knime.core.loss.ReconstructionLoss;
@@ -72,7 +74,8 @@ class ConcurrentTrainAndEncodeTest {
     private static List<EncodedRow> encode(MlpDecoder decoder, EncodingListener listener) {
         SolverSettings settings = SolverSettings.defaults().toBuilder().endTime(1000).encodingBatchSize(16).build();
         double[][] rows = rows(64, 2);
-        return new LatentEncoder(new Source(decoder, new MeanSquaredError()), settings, 2).encode(rows,
+        return new LatentEncoder(new Source(decoder, new MeanSquaredError()), settings,
+                ParallelWork.of(ForkJoinPool.commonPool(), 2)).encode(rows,
                 LongStream.range(0, rows.length).toArray(), listener);
     }
 

@@ -165,7 +165,7 @@ class DecoderTrainingLoopTest {
             for (int round = 0; round < 5; round++) {
                 long[] ids = new long[rows.length];
                 java.util.Arrays.setAll(ids, m -> m);
-                all = new LatentEncoder(source, fastSolver(IntegratorKind.AMD_PER_ROW), 1).encode(rows, ids,
+                all = new LatentEncoder(source, fastSolver(IntegratorKind.AMD_PER_ROW)).encode(rows, ids,
                         EncodingListener.NONE);
             }
             return all;

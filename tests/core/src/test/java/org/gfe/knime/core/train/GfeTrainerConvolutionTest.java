@@ -80,7 +80,7 @@ class GfeTrainerConvolutionTest {
 
             long[] ids = new long[heldOut.length];
             Arrays.setAll(ids, m -> m);
-            List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings(), 1).encode(heldOut, ids,
+            List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings()).encode(heldOut, ids,
                     EncodingListener.NONE);
             double[][] reconstructed = model.reconstruct(codes.stream().map(EncodedRow::code)
                     .toArray(double[][]::new));

@@ -99,7 +99,7 @@ class GfeTrainerTest {
     private static double[][] encodeAndReconstruct(GfeModel model, double[][] rows) {
         long[] ids = new long[rows.length];
         Arrays.setAll(ids, m -> m);
-        List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings(), 1).encode(rows, ids,
+        List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings()).encode(rows, ids,
                 EncodingListener.NONE);
         return model.reconstruct(codes.stream().map(EncodedRow::code).toArray(double[][]::new));
     }
