@@ -151,10 +151,10 @@ public final class ExtractAdditions {
         lines.add("# extracted with org.ow2.asm:asm 9.9.1 (Maven Central) by knime-api-surface/generator/extract-additions.sh "
                 + "from the request " + requestName + "; types described by knime-5.3-api.txt are not repeated");
         int members = sorted.values().stream().mapToInt(b -> b.members().size()).sum();
-        lines.add("# types: " + sorted.size() + " (" + counts.getOrDefault("full", 0) + " full, "
-                + counts.getOrDefault("header", 0) + " header, " + counts.getOrDefault("select", 0) + " select, "
-                + counts.getOrDefault("supertype-header", 0) + " supertype-header), members: " + members + ", missing: "
-                + missing.size());
+        lines.add("# listings: " + counts.getOrDefault("full", 0) + " full, " + counts.getOrDefault("header", 0)
+                + " header, " + counts.getOrDefault("select", 0) + " select, " + counts.getOrDefault("supertype-header", 0)
+                + " supertype-header; " + refs.size() + " ref lines");
+        lines.add("# types: " + sorted.size() + ", members: " + members + ", missing: " + missing.size());
         for (TypeBlocks.Block b : sorted.values()) {
             lines.add("");
             lines.add(b.typeLine());
