@@ -28,9 +28,4 @@ public final class InputPortRole extends PortRole {
         }
         return isStreamable ? NONDISTRIBUTED_STREAMABLE : NONDISTRIBUTED_NONSTREAMABLE;
     }
-
-    @Override
-    public String toString() {
-        return (isDistributable() ? "" : "NON") + "DISTRIBUTED_" + (m_isStreamable ? "" : "NON") + "STREAMABLE";
-    }
 }

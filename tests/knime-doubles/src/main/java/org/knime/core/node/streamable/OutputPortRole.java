@@ -9,9 +9,4 @@ public final class OutputPortRole extends PortRole {
     private OutputPortRole(final boolean isDistributable) {
         super(isDistributable);
     }
-
-    @Override
-    public String toString() {
-        return isDistributable() ? "DISTRIBUTED" : "NONDISTRIBUTED";
-    }
 }
