@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class FreshJvm {
 
     private static final List<String> PASSED_PROPERTIES = List.of("knime.bundles", "gfe.bundle.plugin",
-            "gfe.bundle.natives", "gfe.third.party.list", "gfe.driver.sources", "gfe.tecator.csv", "gfe.work.dir",
-            "DJL_CACHE_DIR", "ENGINE_CACHE_DIR");
+            "gfe.bundle.natives", "gfe.third.party.list", "gfe.driver.sources", "gfe.tecator.csv", "gfe.work.dir");
 
     private FreshJvm() {
     }
@@ -35,7 +34,7 @@ final class FreshJvm {
         for (String name : PASSED_PROPERTIES) {
             command.add("-D" + name + "=" + Settings.property(name));
         }
-        for (String name : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads",
+        for (String name : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "ai.djl.offline", "ai.djl.pytorch.num_threads",
                 "ai.djl.pytorch.num_interop_threads", "java.awt.headless", "osgi.classloader.lock",
                 "knime.xml.disable_external_entities")) {
             if (System.getProperty(name) != null) {

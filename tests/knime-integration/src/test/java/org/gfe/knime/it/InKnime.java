@@ -28,8 +28,9 @@ abstract class InKnime {
     @AfterAll
     static void time() {
         if (KnimeRuntime.get().available()) {
-            System.out.printf(Locale.ROOT, "[knime-integration] test class done in %.1f s%n",
-                    (System.nanoTime() - classStart) / 1e9);
+            System.out.printf(Locale.ROOT, "[knime-integration] test class done in %.1f s (%.1f s since KNIME began"
+                    + " to start in this JVM)%n", (System.nanoTime() - classStart) / 1e9,
+                    KnimeRuntime.get().secondsSinceStart());
         }
     }
 

@@ -45,6 +45,7 @@ public final class KnimeRuntime {
     private Framework framework;
     private Bundle driver;
     private String summary;
+    private long started;
 
     private KnimeRuntime(String unavailable) {
         this.unavailable = unavailable;
@@ -103,8 +104,14 @@ public final class KnimeRuntime {
         }
     }
 
+    /** Seconds since this JVM's runtime began to start. */
+    public double secondsSinceStart() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
     private void start(Path knimeFolder, Path work) throws Exception {
         long start = System.nanoTime();
+        started = start;
         Settings.deleteRecursively(work);
         Files.createDirectories(work);
 
@@ -113,6 +120,7 @@ public final class KnimeRuntime {
                 RuntimeBundles.readList(Settings.file("gfe.third.party.list")), Settings.workDir().resolve("bundles"),
                 knime.keySet());
         List<RuntimeBundles.Entry> all = new ArrayList<>(knime.values());
+        all.add(RuntimeBundles.nodeRepositoryStub(Settings.workDir().resolve("bundles")));
         all.addAll(thirdParty);
         all.add(new RuntimeBundles.Entry("org.gfe.knime", Settings.file("gfe.bundle.plugin"), "reactor"));
         all.add(new RuntimeBundles.Entry("org.gfe.knime.natives", Settings.file("gfe.bundle.natives"), "reactor"));

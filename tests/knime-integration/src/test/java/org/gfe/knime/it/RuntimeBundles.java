@@ -48,6 +48,9 @@ final class RuntimeBundles {
     /** The bundle Orbit makes of jakarta.json-api and parsson, which KNIME requires by this name. */
     static final String PARSSON_MERGED = "org.eclipse.parsson.jakarta.json";
 
+    /** KNIME's node repository: a UI bundle whose extension points declare where nodes are registered. */
+    static final String NODE_REPOSITORY = "org.knime.workbench.repository";
+
     /** One bundle to install: its symbolic name, its file, and where it comes from. */
     record Entry(String symbolicName, Path file, String origin) {
     }
@@ -92,6 +95,9 @@ final class RuntimeBundles {
                 String name = symbolicName(manifest(file));
                 if (name == null || name.equals("org.eclipse.osgi") || name.startsWith("org.eclipse.equinox.launcher")) {
                     continue; // Equinox is the system bundle here
+                }
+                if (name.equals(NODE_REPOSITORY)) {
+                    continue; // replaced by a stub declaring its extension points (see nodeRepositoryStub)
                 }
                 bundles.putIfAbsent(name, new Entry(name, file, "knime"));
             }
@@ -156,6 +162,38 @@ final class RuntimeBundles {
             }
         }
         return "wrapped." + file.replaceAll("-[0-9].*$", "").replaceAll("[^A-Za-z0-9_.]", "_");
+    }
+
+    /**
+     * A stand-in for {@value #NODE_REPOSITORY}: only the DECLARATIONS of its extension points nodes, nodesets and
+     * categories (org.knime.core's NodeFactoryProvider reads them to find node factories, also when a workflow
+     * loads). The real bundle is UI and does not resolve headless, so this stub replaces it for any KNIME folder.
+     */
+    static Entry nodeRepositoryStub(Path out) throws IOException {
+        Files.createDirectories(out);
+        Path target = out.resolve(NODE_REPOSITORY + "_5.3.0.stub.jar");
+        if (Files.isRegularFile(target)) {
+            return new Entry(NODE_REPOSITORY, target, "stub"); // written by an earlier JVM; maybe in use by one now
+        }
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", NODE_REPOSITORY + ";singleton:=true");
+        main.putValue("Bundle-Version", "5.3.0.stub");
+        main.putValue("Bundle-Name", "Extension points of KNIME's node repository (stub for the GFE integration tests)");
+        String pluginXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?eclipse version=\"3.0\"?>\n<plugin>\n"
+                + "   <extension-point id=\"nodes\" name=\"Nodes\"/>\n"
+                + "   <extension-point id=\"nodesets\" name=\"Node sets\"/>\n"
+                + "   <extension-point id=\"categories\" name=\"Categories\"/>\n</plugin>\n";
+        Path temp = Files.createTempFile(out, "stub", ".tmp");
+        try (OutputStream file = Files.newOutputStream(temp); JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.putNextEntry(new ZipEntry("plugin.xml"));
+            jar.write(pluginXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Entry(NODE_REPOSITORY, target, "stub");
     }
 
     /** OSGi version of a Maven version: three numbers and an optional qualifier. */
