@@ -130,7 +130,6 @@ public final class KnimeRuntime {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, work.resolve("configuration").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("osgi.configuration.area", work.resolve("configuration").toUri().toString());
         config.put("osgi.instance.area", work.resolve("instance").toUri().toString());
         config.put("osgi.user.area", work.resolve("user").toUri().toString());
         config.put("osgi.install.area", work.resolve("install").toUri().toString());

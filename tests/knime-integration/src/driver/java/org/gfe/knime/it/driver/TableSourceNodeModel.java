@@ -42,7 +42,8 @@ public final class TableSourceNodeModel extends NodeModel {
     static final String AS_STRINGS = "as_strings";
     static final String MISSING_EVERY = "missing_every";
 
-    private String csv = "";
+    /** The tecator table by default, so that a fresh node configures before its settings are set. */
+    private String csv = System.getProperty("gfe.tecator.csv", "");
     private int firstRow;
     private int endRow = -1;
     private String columns = "";
