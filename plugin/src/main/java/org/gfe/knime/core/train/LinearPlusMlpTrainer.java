@@ -43,6 +43,8 @@ final class LinearPlusMlpTrainer {
     static final double VALIDATION_SHARE = 0.2;
     /** Fewest validation rows of one split. */
     static final int MINIMUM_VALIDATION_ROWS = 5;
+    /** Fewest rows a fold must leave to fit a correction to (else the model is PCA's). */
+    static final int MINIMUM_FITTED_ROWS = 10;
     /** The trained correction is kept only if it lowers the validation loss by this share. */
     static final double REQUIRED_GAIN = 0.005;
     static final String REQUIRED_GAIN_PERCENT = "0.5";
@@ -223,8 +225,8 @@ final class LinearPlusMlpTrainer {
         int d = config.latentDimension();
         if (n < FOLDED_BELOW) {
             int folds = Math.min(FOLDS, n / 2);
-            // every fold must leave more rows to fit than the latent dimension, and hold at least two rows
-            if (folds < 2 || n - (n + folds - 1) / folds <= d) {
+            // each fold validates on at least two rows and leaves enough rows to fit a correction to
+            if (folds < 2 || n - (n + folds - 1) / folds < Math.max(MINIMUM_FITTED_ROWS, 2 * d + 2)) {
                 return new int[0][];
             }
             int[][] result = new int[folds][];
