@@ -35,7 +35,8 @@ public final class DecoderTrainingLoop {
     }
 
     /**
-     * Trains on the rows (already normalised, NaN = missing) and returns the history.
+     * Trains on the rows (already normalised, NaN = missing) and returns the history: all epochs, or up to the batch
+     * after which the listener's {@link TrainingListener#finishRequested()} said true.
      *
      * @throws TrainingCancelledException if the listener stopped the run
      * @throws TrainingDivergedException if a loss or gradient became NaN or infinite
@@ -60,6 +61,9 @@ public final class DecoderTrainingLoop {
                 history.add(record);
                 if (!listener.onBatch(record)) {
                     throw new TrainingCancelledException();
+                }
+                if (listener.finishRequested()) {
+                    return history;
                 }
             }
         }

@@ -101,6 +101,30 @@ class DecoderTrainingLoopTest {
     }
 
     @Test
+    void aFinishRequestEndsTrainingAfterThatBatchWithoutCancelling() {
+        LinearTrainableDecoder decoder = new LinearTrainableDecoder(COLUMNS, LATENT, 2, 0.02);
+        AtomicInteger batches = new AtomicInteger();
+        TrainingListener finishAfterThree = new TrainingListener() {
+            @Override
+            public boolean onBatch(TrainingRecord record) {
+                batches.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public boolean finishRequested() {
+                return batches.get() >= 3;
+            }
+        };
+        List<TrainingRecord> history = new DecoderTrainingLoop(
+                config(TrainingMethod.APPROXIMATE_ADJOINT, IntegratorKind.AMD_PER_ROW).build()).run(decoder,
+                        lowRankRows(50, 1), finishAfterThree);
+        assertEquals(3, history.size(), "the history ends with the batch after which the finish was requested");
+        assertEquals(3, decoder.updates);
+        assertEquals(2, history.get(2).batch());
+    }
+
+    @Test
     void stopRequestInterruptsTheEncodingOfABatch() {
         LinearTrainableDecoder decoder = new LinearTrainableDecoder(COLUMNS, LATENT, 2, 0.02);
         AtomicInteger polls = new AtomicInteger();
