@@ -1,6 +1,13 @@
 package org.gfe.knime.node.learner;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,7 +18,14 @@ import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.train.GfeTrainer;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
+import org.gfe.knime.core.train.TrainingRecord;
 import org.gfe.knime.core.train.TrainingResult;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.node.learner.LearnerSettings.ColumnSelection;
+import org.gfe.knime.node.learner.LearningCurve.Status;
+import org.gfe.knime.node.message.Warnings;
+import org.gfe.knime.node.settings.GfeChoices;
+import org.gfe.knime.node.table.MissingCellPolicy;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
@@ -52,27 +66,57 @@ public final class GfeLearnerNodeModel extends NodeModel {
     private static final double READING_SHARE = 0.05;
     private static final Pattern ROW_INDEX = Pattern.compile("\\b([Rr]ow) (\\d{1,9})\\b");
 
+    private static final String CURVE_FILE = "learning-curve.bin";
+
     private final LearnerSettings settings = new LearnerSettings();
+    private final TrainingMonitor monitor = new TrainingMonitor();
 
     GfeLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, SolverSettingsPortObject.TYPE_OPTIONAL},
                 new PortType[] {GfeModelPortObject.TYPE, BufferedDataTable.TYPE});
     }
 
+    /** The training as the views see it. */
+    TrainingMonitor monitor() {
+        return monitor;
+    }
+
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec table = ModelSpecCheck.tableSpec(inSpecs[0]);
-        List<String> columns = settings.trainingColumns(table);
+        ColumnSelection selection = settings.columnSelection(table);
         TrainingConfig config = settings.toTrainingConfig(solver(inSpecs[1]));
         settings.missingCellPolicy();
-        if (config.latentDimension() >= columns.size()) {
-            setWarningMessage("The latent dimension (" + config.latentDimension() + ") is not smaller than the number"
-                    + " of training columns (" + columns.size() + "), so the codes do not compress the rows. Lower"
-                    + " the latent dimension.");
-        }
+        setWarningMessage(settingsWarnings(selection, config).message());
         pushVariables(Double.NaN, Double.NaN, 0);
-        return new PortObjectSpec[] {modelSpec(table, columns, config, config.loss().name()),
+        return new PortObjectSpec[] {modelSpec(table, selection.columns(), config, config.loss().name()),
             TrainingHistoryTable.spec(settings.validates())};
+    }
+
+    /**
+     * What the settings and the input's spec already tell: selected columns left out, a latent dimension that does
+     * not compress, the loss 'Automatic' with min-max normalisation. Shown at configure, and again in execute
+     * (KNIME clears the warning before executing).
+     */
+    private static Warnings settingsWarnings(ColumnSelection selection, TrainingConfig config) {
+        Warnings warnings = new Warnings();
+        if (!selection.notNumeric().isEmpty()) {
+            warnings.add("The selected column(s) " + NumericColumns.list(selection.notNumeric()) + " are not numeric"
+                    + " and were left out: GFE learns from numbers only. Convert them (e.g. with String to Number)"
+                    + " to learn from them.");
+        }
+        if (!selection.absent().isEmpty()) {
+            warnings.add("The selected column(s) " + NumericColumns.list(selection.absent()) + " are not in the"
+                    + " input table and were left out.");
+        }
+        int columns = selection.columns().size();
+        if (config.latentDimension() >= columns) {
+            warnings.add("The latent dimension (" + config.latentDimension() + ") is not smaller than the number of"
+                    + " training columns (" + columns + "), so the codes do not compress the rows. Lower the latent"
+                    + " dimension.");
+        }
+        warnings.add(TrainingDataCheck.automaticLossWithMinMax(config));
+        return warnings;
     }
 
     @Override
@@ -81,37 +125,111 @@ public final class GfeLearnerNodeModel extends NodeModel {
         DataTableSpec spec = table.getDataTableSpec();
         SolverSettings solver = inObjects[1] instanceof SolverSettingsPortObject port ? port.settings()
                 : SolverSettings.defaults();
-        List<String> columns = settings.trainingColumns(spec);
+        ColumnSelection selection = settings.columnSelection(spec);
+        List<String> columns = selection.columns();
         TrainingConfig config = settings.toTrainingConfig(solver);
+        Warnings warnings = settingsWarnings(selection, config);
+        if (table.size() == 0) {
+            throw new InvalidSettingsException("The input table is empty: the Learner needs rows to train on. Check"
+                    + " the nodes before it (e.g. a filter that removed every row).");
+        }
         int[] indices = NumericColumns.indicesOf(spec, columns, "selected training columns",
                 "Select columns of this table in the Learner's column selection.");
+        MissingCellPolicy policy = settings.missingCellPolicy();
         TableRows rows = TableRows.read(table, new NumericRowReader(indices, columns.toArray(new String[0])),
-                settings.missingCellPolicy(), exec.createSubProgress(READING_SHARE));
+                policy, exec.createSubProgress(READING_SHARE));
         if (rows.rows().length == 0) {
-            throw new InvalidSettingsException("No row is left to train on (" + rows.skippedRowsWarning()
-                    + " Choose the missing value handling MASK, or fill the missing cells in.");
+            throw new InvalidSettingsException(noRowLeft(rows, table.size()));
         }
-        TrainingResult result = train(config, rows, columns, exec.createSubProgress(1 - READING_SHARE));
+        int trainingRows = TrainingProgress.trainingRows(config, rows.rows().length);
+        TrainingDataCheck check = TrainingDataCheck.of(rows.rows(), columns);
+        check.refuseUnlearnable(config);
+        check.addWarnings(warnings, config, trainingRows);
+        warnings.add(rows.skippedRowsWarning());
+
+        TrainingProgress progress = new TrainingProgress(exec.createSubProgress(1 - READING_SHARE), config,
+                rows.rows().length, monitor);
+        monitor.start(config.epochs(), progress.batchesPerEpoch());
+        TrainingResult result;
+        try {
+            result = train(config, rows, columns, progress);
+        } catch (Exception | Error e) {
+            monitor.clear();
+            throw e;
+        }
+        boolean stoppedByUser = monitor.finishRequested();
+        List<String> notes = new ArrayList<>();
         GfeModelPortObject modelPort;
         try (GfeModel model = result.model()) {
+            if (config.loss() == LossKind.AUTO) {
+                notes.add(TrainingDataCheck.automaticLossNote(model.loss(), config.normalisation()));
+            }
             modelPort = new GfeModelPortObject(modelSpec(spec, columns, config, model.loss().name()), model,
-                    TrainingOutcome.of(result.history(), rows.rows().length));
+                    TrainingOutcome.of(result.history(), rows.rows().length), notes);
         }
         BufferedDataTable history = TrainingHistoryTable.create(result.history(), settings.validates(), exec);
         TrainingOutcome outcome = modelPort.outcome();
         pushVariables(outcome.trainingLoss(), outcome.validationLoss(), outcome.epochs());
-        String skipped = rows.skippedRowsWarning();
-        if (skipped != null) {
-            setWarningMessage(skipped);
+        String stopReason = stopReason(result.history(), config, progress.batchesPerEpoch(), stoppedByUser);
+        if (stoppedByUser) {
+            warnings = new Warnings().add(stopReason).addAll(warnings);
         }
+        setWarningMessage(warnings.message());
+        monitor.end(LearningCurve.of(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED, result.history(),
+                config.epochs(), progress.batchesPerEpoch(), stopReason, viewSummary(modelPort, warnings)));
         return new PortObject[] {modelPort, history};
     }
 
+    /** Why no row is left to train on, and what to do. */
+    private String noRowLeft(TableRows rows, long tableRows) {
+        StringBuilder text = new StringBuilder("No row is left to train on: ");
+        if (rows.skippedWithMissing() > 0) {
+            text.append("the ").append(rows.skippedWithMissing()).append(" row(s) with missing cells were skipped"
+                    + " (missing cells: '").append(GfeChoices.MISSING_CELLS.label(MissingCellPolicy.SKIP_ROW))
+                    .append("')");
+            if (rows.skippedAllMissing() > 0) {
+                text.append(" and ").append(rows.skippedAllMissing()).append(" row(s) have no value in any training"
+                        + " column");
+            }
+            text.append(". Choose '").append(GfeChoices.MISSING_CELLS.label(MissingCellPolicy.MASK))
+                    .append("' for missing cells, or fill the missing cells in (e.g. with the Missing Value node).");
+        } else {
+            text.append("all ").append(tableRows).append(" row(s) have no value in any of the selected training"
+                    + " columns. Select the columns that hold the measurements.");
+        }
+        return text.toString();
+    }
+
+    /** Why training ended, for the view and (if the user stopped it) the warning. */
+    private static String stopReason(List<TrainingRecord> history, TrainingConfig config, int batchesPerEpoch,
+            boolean stoppedByUser) {
+        int epochs = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch() + 1;
+        if (!stoppedByUser) {
+            return "Finished: trained all " + config.epochs() + " epoch(s).";
+        }
+        TrainingRecord last = history.get(history.size() - 1);
+        boolean wholeEpoch = last.batch() + 1 >= batchesPerEpoch;
+        return "Stopped by the user " + (wholeEpoch ? "after epoch " + epochs + " of " + config.epochs()
+                : "in epoch " + epochs + " of " + config.epochs() + ", after batch " + (last.batch() + 1) + " of "
+                        + batchesPerEpoch) + "; the output is the model trained so far.";
+    }
+
+    /** The model's description with the warnings, for the view. */
+    private static String viewSummary(GfeModelPortObject modelPort, Warnings warnings) {
+        String text = modelPort.description();
+        if (!warnings.isEmpty()) {
+            text += "\n\nWarnings:";
+            for (String warning : warnings.items()) {
+                text += "\n- " + warning;
+            }
+        }
+        return text;
+    }
+
     private static TrainingResult train(TrainingConfig config, TableRows rows, List<String> columns,
-            ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException {
+            TrainingProgress progress) throws InvalidSettingsException, CanceledExecutionException {
         try {
-            return new GfeTrainer(config).train(rows.rows(), columns,
-                    new TrainingProgress(exec, config, rows.rows().length));
+            return new GfeTrainer(config).train(rows.rows(), columns, progress);
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("GFE training was cancelled.");
         } catch (IllegalArgumentException e) {
@@ -177,16 +295,28 @@ public final class GfeLearnerNodeModel extends NodeModel {
 
     @Override
     protected void reset() {
-        // the model port holds bytes, not native memory: nothing to release (see GfeModelPortObject)
+        // the model port holds bytes, not native memory: only the view's curve is forgotten
+        monitor.clear();
+    }
+
+    /** The view's curve of the executed node, so it shows again when the saved workflow is opened. */
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        File file = new File(nodeInternDir, CURVE_FILE);
+        if (!file.isFile()) {
+            return; // executed by a version without a view
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file)))) {
+            monitor.end(LearningCurve.read(in));
+        }
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // the history is an output table, which KNIME saves itself
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // the history is an output table, which KNIME saves itself
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        // the history is an output table, which KNIME saves itself; the view's curve is saved here
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new FileOutputStream(new File(nodeInternDir, CURVE_FILE))))) {
+            monitor.curve().write(out);
+        }
     }
 }

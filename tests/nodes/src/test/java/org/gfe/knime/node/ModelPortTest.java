@@ -68,7 +68,7 @@ class ModelPortTest {
         GfeModelPortObject model = GfeNodes.learner(2, "8", 1).execute(SmallData.table(30, 2), GfeNodes.fastSolver())
                 .port(0, GfeModelPortObject.class);
         assertTrue(model.getSummary().contains("2-8-6 ELU"), model.getSummary());
-        assertTrue(model.getSummary().contains("loss MSE"), model.getSummary());
+        assertTrue(model.getSummary().contains("loss Mean squared error"), model.getSummary());
         assertEquals(1, model.getViews().length);
         assertEquals("GFE model", model.getViews()[0].getName());
     }
