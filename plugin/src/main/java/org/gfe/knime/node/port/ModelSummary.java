@@ -32,10 +32,7 @@ public final class ModelSummary {
         text.append("\nLatent dimension: ").append(model.latentDimension());
         text.append("\nLoss: ").append(GfeChoices.LOSS.label(model.loss()));
         text.append("\nNormalisation: ").append(GfeChoices.NORMALISATION.label(model.normalisation().kind()));
-        text.append("\nEncodes by default with: ").append(GfeChoices.INTEGRATOR.label(solver.integrator()))
-                .append("; ").append(GfeChoices.FLOW_ORDER.label(solver.flowOrder()))
-                .append(String.format(Locale.ROOT, "; tau = %s, alpha = %s", number(solver.endTime()),
-                        number(solver.flowRate())));
+        text.append("\nEncodes by default with: ").append(SolverSummary.line(solver));
         for (String note : notes) {
             text.append('\n').append(note);
         }
@@ -45,10 +42,5 @@ public final class ModelSummary {
     /** The training columns, at most ten named. */
     static String columns(List<String> names) {
         return "Columns (" + names.size() + "): " + NumericColumns.list(names);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.6g", value);
     }
 }

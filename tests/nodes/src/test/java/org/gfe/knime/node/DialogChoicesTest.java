@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gfe.knime.harness.DialogInspector;
 import org.gfe.knime.harness.NodeHarness;
@@ -36,18 +33,6 @@ class DialogChoicesTest {
     private static final String[] AMD_KEYS = {"h0", "hmax", "shrink_factor", "give_up_exponent", "armijo_sigma",
         "convergence_tolerance", "monitoring_fraction", "forced_step"};
     private static final String[] TOLERANCE_KEYS = {"rtol", "atol"};
-
-    /** The enum constants users must not see: every constant of every choice the GFE dialogs offer. */
-    private static final Set<String> CONSTANTS = new TreeSet<>();
-
-    /** Acronyms that are also constant names and read well inside a longer label. */
-    private static final Set<String> ACRONYMS = Set.of("MLP", "ELU");
-
-    static {
-        Stream.of(GfeChoices.INTEGRATOR, GfeChoices.FLOW_ORDER, GfeChoices.INITIAL_STATE, GfeChoices.NORMALISATION,
-                GfeChoices.LOSS, GfeChoices.TRAINING_METHOD, GfeChoices.DECODER, GfeChoices.ACTIVATION,
-                GfeChoices.MISSING_CELLS).forEach(labels -> labels.constants().forEach(c -> CONSTANTS.add(c.name())));
-    }
 
     private static DialogInspector learnerDialog() throws Exception {
         return DialogInspector.openWithDefaults(new GfeLearnerNodeFactory(), Tables.doubleSpec(SmallData.COLUMNS),
@@ -159,7 +144,7 @@ class DialogChoicesTest {
                 "the drop-downs' items are among the texts: " + texts);
         List<String> raw = new ArrayList<>();
         for (String text : texts) {
-            if (showsAConstant(text)) {
+            if (RawConstants.shownIn(text)) {
                 raw.add(text);
             }
         }
@@ -189,20 +174,6 @@ class DialogChoicesTest {
                 assertTrue(shownAsChoices.contains(model), "'" + key + "' is shown as a labelled choice");
             }
         }
-    }
-
-    private static boolean showsAConstant(String text) {
-        if (CONSTANTS.contains(text.trim())) {
-            return true;
-        }
-        Matcher tokens = Pattern.compile("\\b[A-Z][A-Z0-9_]*\\b").matcher(text);
-        while (tokens.find()) {
-            String token = tokens.group();
-            if (CONSTANTS.contains(token) && !ACRONYMS.contains(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String shownText(DialogComponentChoice<?> choice) {
