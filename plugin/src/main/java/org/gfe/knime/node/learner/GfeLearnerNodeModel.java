@@ -136,8 +136,13 @@ public final class GfeLearnerNodeModel extends NodeModel {
         int[] indices = NumericColumns.indicesOf(spec, columns, "selected training columns",
                 "Select columns of this table in the Learner's column selection.");
         MissingCellPolicy policy = settings.missingCellPolicy();
-        TableRows rows = TableRows.read(table, new NumericRowReader(indices, columns.toArray(new String[0])),
-                policy, exec.createSubProgress(READING_SHARE));
+        TableRows rows;
+        try {
+            rows = TableRows.read(table, new NumericRowReader(indices, columns.toArray(new String[0])), policy,
+                    exec.createSubProgress(READING_SHARE));
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
+        }
         if (rows.rows().length == 0) {
             throw new InvalidSettingsException(noRowLeft(rows, table.size()));
         }
@@ -233,7 +238,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("GFE training was cancelled.");
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(withRowKeys(e.getMessage(), rows.rowKeys()), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(withRowKeys(e.getMessage(), rows.rowKeys())), e);
         }
         // TrainingDivergedException passes through: its message says what diverged and what to change
     }

@@ -108,7 +108,7 @@ public final class LearnerSettings {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,10 @@
 package org.gfe.knime.node.settings;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gfe.knime.core.data.NormalisationKind;
 import org.gfe.knime.core.decoder.Activation;
 import org.gfe.knime.core.decoder.DecoderKind;
@@ -100,6 +105,50 @@ public final class GfeChoices {
                     "Stop with an error naming the first missing cell's row and column.")
             .build();
 
+    /** Every constant's label by the constant's name (the names are unique across these choices). */
+    private static final Map<String, String> LABELS = new HashMap<>();
+
+    /**
+     * A word in capitals, digits and underscores, not right after a quote (a quoted name is a column's), with an
+     * "-order" after it ("SECOND-order flow"), which the label already says.
+     */
+    private static final Pattern CONSTANT = Pattern.compile("(?<!')\\b([A-Z][A-Z0-9_]*)\\b(-order)?");
+
+    static {
+        for (ChoiceLabels<?> choices : List.of(INTEGRATOR, FLOW_ORDER, INITIAL_STATE, NORMALISATION, LOSS,
+                TRAINING_METHOD, DECODER, ACTIVATION, MISSING_CELLS)) {
+            addLabels(choices);
+        }
+    }
+
     private GfeChoices() {
+    }
+
+    private static <E extends Enum<E>> void addLabels(ChoiceLabels<E> choices) {
+        for (E constant : choices.constants()) {
+            if (LABELS.put(constant.name(), choices.label(constant)) != null) {
+                throw new IllegalStateException(constant.name() + " names two choices; give one another name.");
+            }
+        }
+    }
+
+    /**
+     * A message of the core (which names choices by their constants, e.g. "The FULL_ADJOINT method needs ...") in
+     * the words of the dialogs: each constant becomes its quoted label ("The 'Full adjoint (exact gradient through
+     * the flow)' method needs ..."). Null stays null.
+     */
+    public static String inWords(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher matcher = CONSTANT.matcher(message);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            String label = LABELS.get(matcher.group(1));
+            matcher.appendReplacement(text, Matcher.quoteReplacement(label == null ? matcher.group()
+                    : "'" + label + "'"));
+        }
+        matcher.appendTail(text);
+        return text.toString();
     }
 }

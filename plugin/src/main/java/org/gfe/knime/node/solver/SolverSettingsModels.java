@@ -83,7 +83,7 @@ public final class SolverSettingsModels {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
         }
     }
 
