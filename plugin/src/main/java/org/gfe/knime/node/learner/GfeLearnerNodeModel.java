@@ -162,7 +162,9 @@ public final class GfeLearnerNodeModel extends NodeModel {
             monitor.clear();
             throw e;
         }
-        boolean stoppedByUser = monitor.finishRequested();
+        // a stop asked for during the very last batch changes nothing: the run is complete
+        boolean stoppedByUser = monitor.finishRequested()
+                && !ranAllBatches(result.history(), config, progress.batchesPerEpoch());
         List<String> notes = new ArrayList<>();
         GfeModelPortObject modelPort;
         try (GfeModel model = result.model()) {
@@ -203,6 +205,14 @@ public final class GfeLearnerNodeModel extends NodeModel {
                     + " columns. Select the columns that hold the measurements.");
         }
         return text.toString();
+    }
+
+    private static boolean ranAllBatches(List<TrainingRecord> history, TrainingConfig config, int batchesPerEpoch) {
+        if (history.isEmpty()) {
+            return false;
+        }
+        TrainingRecord last = history.get(history.size() - 1);
+        return last.epoch() + 1 >= config.epochs() && last.batch() + 1 >= batchesPerEpoch;
     }
 
     /** Why training ended, for the view and (if the user stopped it) the warning. */

@@ -40,6 +40,8 @@ public final class GfeLearnerNodeView extends NodeView<GfeLearnerNodeModel> {
 
     GfeLearnerNodeView(GfeLearnerNodeModel model) {
         super(model);
+        // KNIME would cover the view with "no data" until the node is executed; this view shows the training live
+        setShowNODATALabel(false);
         status.setFont(status.getFont().deriveFont(Font.BOLD));
         status.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
         summary.setEditable(false);

@@ -122,6 +122,11 @@ class LearnerViewTest {
                                 : live.getSeriesMap().get(LearningCurveChart.TRAINING).getXData().length);
                         assertTrue(view.statusText().startsWith("Training: epoch 4 of 30"), view.statusText());
                         assertTrue(view.stopButton().isEnabled());
+                        try {
+                            save(paint(view, 900, 640), "learner-view-live.png");
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
                         view.stopButton().doClick();
                     });
                 } catch (Exception e) {
@@ -166,18 +171,23 @@ class LearnerViewTest {
 
     /** The view's whole component laid out and painted into an image, as a window would show it. */
     private static BufferedImage drawView(GfeLearnerNodeView view, int width, int height) throws Exception {
+        BufferedImage[] image = new BufferedImage[1];
+        SwingUtilities.invokeAndWait(() -> image[0] = paint(view, width, height));
+        return image[0];
+    }
+
+    /** Paints the view on the calling thread (the event dispatch thread). */
+    private static BufferedImage paint(GfeLearnerNodeView view, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        SwingUtilities.invokeAndWait(() -> {
-            Component component = TestNodeAccess.viewComponent(view);
-            component.setSize(width, height);
-            layOut(component);
-            Graphics2D g = image.createGraphics();
-            try {
-                component.paint(g);
-            } finally {
-                g.dispose();
-            }
-        });
+        Component component = TestNodeAccess.viewComponent(view);
+        component.setSize(width, height);
+        layOut(component);
+        Graphics2D g = image.createGraphics();
+        try {
+            component.paint(g);
+        } finally {
+            g.dispose();
+        }
         return image;
     }
 
