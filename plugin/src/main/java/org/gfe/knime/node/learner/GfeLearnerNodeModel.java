@@ -12,26 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gfe.knime.core.encode.SolverSettings;
-import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.train.GfeTrainer;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.core.train.TrainingRecord;
 import org.gfe.knime.core.train.TrainingResult;
-import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.node.learner.LearnerSettings.ColumnSelection;
 import org.gfe.knime.node.learner.LearningCurve.Status;
 import org.gfe.knime.node.message.Warnings;
-import org.gfe.knime.node.settings.GfeChoices;
-import org.gfe.knime.node.table.MissingCellPolicy;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
 import org.gfe.knime.node.port.SolverSettingsPortObject;
 import org.gfe.knime.node.port.SolverSettingsPortObjectSpec;
 import org.gfe.knime.node.port.TrainingOutcome;
+import org.gfe.knime.node.settings.GfeChoices;
+import org.gfe.knime.node.table.MissingCellPolicy;
 import org.gfe.knime.node.table.NumericColumns;
 import org.gfe.knime.node.table.NumericRowReader;
 import org.gfe.knime.node.table.TableRows;
@@ -52,7 +52,9 @@ import org.knime.core.node.port.PortType;
 /**
  * The GFE Learner: reads the selected numeric columns, trains a decoder by gradient flow encoding and outputs the
  * model and its training history. All the work is the core's {@link GfeTrainer}; this class translates table,
- * settings, progress, cancel, warnings and flow variables.
+ * settings, progress, cancel, warnings and flow variables, checks the rows before training
+ * ({@link TrainingDataCheck}: one message naming every issue), and keeps the training for its view
+ * ({@link TrainingMonitor}: live curve, "stop and keep model"; the finished curve is saved in the internals).
  */
 public final class GfeLearnerNodeModel extends NodeModel {
 
