@@ -6,9 +6,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
 
 /**
  * Dialog of the GFE Learner. Data and scaling first, then the decoder (the hidden layer sizes enabled only for the
- * fully connected decoder, the convolution settings only for the 1-D convolution), then the few training settings a
- * newcomer changes, and the optimiser's details apart on an advanced tab. Which option applies when is declared in
- * {@link LearnerSettings}.
+ * decoders with fully connected layers, the convolution settings only for the 1-D convolution), then the few
+ * training settings a newcomer changes, and the optimiser's details apart on an advanced tab. Which option applies
+ * when is declared in {@link LearnerSettings}.
  */
 final class GfeLearnerNodeDialog extends GfeSettingsPane {
 
@@ -29,7 +29,7 @@ final class GfeLearnerNodeDialog extends GfeSettingsPane {
                 .setToolTipText("Numbers per row's code; keep it well below the number of columns.");
         choice(s.decoder, "Decoder", GfeChoices.DECODER);
         choice(s.activation, "Activation", GfeChoices.ACTIVATION);
-        createNewGroup("Fully connected (MLP) decoder");
+        createNewGroup("Fully connected (MLP) and linear plus MLP decoders");
         text(s.hiddenSizes, "Hidden layer sizes, latent side first")
                 .setToolTipText("Comma-separated widths, e.g. 150, 300, 600; empty for a linear decoder.");
         createNewGroup("1-D convolution decoder");

@@ -17,6 +17,7 @@ import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.train.GfeTrainer;
+import org.gfe.knime.core.train.StopReason;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.core.train.TrainingRecord;
@@ -156,7 +157,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
 
         TrainingProgress progress = new TrainingProgress(exec.createSubProgress(1 - READING_SHARE), config,
                 rows.rows().length, monitor);
-        monitor.start(config.epochs(), progress.batchesPerEpoch());
+        monitor.start(progress.plannedEpochs(), progress.batchesPerEpoch());
         TrainingResult result;
         try {
             result = train(config, rows, columns, progress);
@@ -164,10 +165,8 @@ public final class GfeLearnerNodeModel extends NodeModel {
             monitor.clear();
             throw e;
         }
-        // a stop asked for during the very last batch changes nothing: the run is complete
-        boolean stoppedByUser = monitor.finishRequested()
-                && !ranAllBatches(result.history(), config, progress.batchesPerEpoch());
-        List<String> notes = new ArrayList<>();
+        boolean stoppedByUser = result.stopReason() == StopReason.STOPPED_BY_USER;
+        List<String> notes = new ArrayList<>(result.notes());
         GfeModelPortObject modelPort;
         try (GfeModel model = result.model()) {
             if (config.loss() == LossKind.AUTO) {
@@ -179,13 +178,14 @@ public final class GfeLearnerNodeModel extends NodeModel {
         BufferedDataTable history = TrainingHistoryTable.create(result.history(), settings.validates(), exec);
         TrainingOutcome outcome = modelPort.outcome();
         pushVariables(outcome.trainingLoss(), outcome.validationLoss(), outcome.epochs());
-        String stopReason = stopReason(result.history(), config, progress.batchesPerEpoch(), stoppedByUser);
+        String stopReason = stopReason(result, monitor.batchesPerEpoch());
         if (stoppedByUser) {
             warnings = new Warnings().add(stopReason).addAll(warnings);
         }
         setWarningMessage(warnings.message());
-        monitor.end(LearningCurve.of(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED, result.history(),
-                config.epochs(), progress.batchesPerEpoch(), stopReason, viewSummary(modelPort, warnings)));
+        monitor.end(LearningCurve.of(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED, result.epochs(),
+                result.history(), result.config().epochs(), monitor.batchesPerEpoch(), stopReason,
+                viewSummary(modelPort, warnings)));
         return new PortObject[] {modelPort, history};
     }
 
@@ -209,26 +209,27 @@ public final class GfeLearnerNodeModel extends NodeModel {
         return text.toString();
     }
 
-    private static boolean ranAllBatches(List<TrainingRecord> history, TrainingConfig config, int batchesPerEpoch) {
-        if (history.isEmpty()) {
-            return false;
-        }
-        TrainingRecord last = history.get(history.size() - 1);
-        return last.epoch() + 1 >= config.epochs() && last.batch() + 1 >= batchesPerEpoch;
-    }
-
     /** Why training ended, for the view and (if the user stopped it) the warning. */
-    private static String stopReason(List<TrainingRecord> history, TrainingConfig config, int batchesPerEpoch,
-            boolean stoppedByUser) {
-        int epochs = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch() + 1;
-        if (!stoppedByUser) {
-            return "Finished: trained all " + config.epochs() + " epoch(s).";
+    static String stopReason(TrainingResult result, int batchesPerEpoch) {
+        int planned = result.config().epochs();
+        List<TrainingRecord> batches = result.history();
+        TrainingRecord last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+        int epochs = last == null ? 0 : last.epoch() + 1;
+        String reason = switch (result.stopReason()) {
+            case EPOCHS_COMPLETED -> "Finished: trained all " + planned + " epoch(s).";
+            case NO_IMPROVEMENT -> "Stopped early after epoch " + epochs + " of " + planned + ": "
+                    + result.stopReason().text() + ".";
+            case STOPPED_BY_USER -> "Stopped by the user " + (last == null || last.batch() + 1 >= batchesPerEpoch
+                    ? "after epoch " + epochs + " of " + planned
+                    : "in epoch " + epochs + " of " + planned + ", after batch " + (last.batch() + 1) + " of "
+                            + batchesPerEpoch) + "; the output is the model trained so far.";
+        };
+        if (result.config().keepBestEpoch() && result.bestEpoch() < epochs) {
+            reason += result.bestEpoch() == 0
+                    ? " The model is the decoder as it was before training: no epoch lowered the validation loss."
+                    : " The model is that of epoch " + result.bestEpoch() + ", whose validation loss was lowest.";
         }
-        TrainingRecord last = history.get(history.size() - 1);
-        boolean wholeEpoch = last.batch() + 1 >= batchesPerEpoch;
-        return "Stopped by the user " + (wholeEpoch ? "after epoch " + epochs + " of " + config.epochs()
-                : "in epoch " + epochs + " of " + config.epochs() + ", after batch " + (last.batch() + 1) + " of "
-                        + batchesPerEpoch) + "; the output is the model trained so far.";
+        return reason;
     }
 
     /** The model's description with the warnings, for the view. */

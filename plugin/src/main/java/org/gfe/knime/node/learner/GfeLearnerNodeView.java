@@ -51,7 +51,7 @@ public final class GfeLearnerNodeView extends NodeView<GfeLearnerNodeModel> {
         summary.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
         stop.setToolTipText("Ends training after the batch that is running and outputs the model trained so far.");
         stop.addActionListener(e -> {
-            model.monitor().requestFinish();
+            model.monitor().requestStopAndKeep();
             stop.setEnabled(false);
         });
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 8, 4));
@@ -101,7 +101,7 @@ public final class GfeLearnerNodeView extends NodeView<GfeLearnerNodeModel> {
         TrainingMonitor monitor = getNodeModel().monitor();
         LearningCurve curve = monitor.curve();
         String line = curve.statusText();
-        if (curve.status() == Status.TRAINING && monitor.finishRequested()) {
+        if (curve.status() == Status.TRAINING && monitor.stopAndKeepRequested()) {
             line = "Stopping after the current batch; the model trained so far will be kept.";
         }
         statusLine = line;
@@ -113,7 +113,7 @@ public final class GfeLearnerNodeView extends NodeView<GfeLearnerNodeModel> {
             summary.setText(text);
             summary.setCaretPosition(0);
         }
-        stop.setEnabled(curve.status() == Status.TRAINING && !monitor.finishRequested());
+        stop.setEnabled(curve.status() == Status.TRAINING && !monitor.stopAndKeepRequested());
     }
 
     private static String summaryPlaceholder(Status status) {

@@ -73,7 +73,8 @@ public final class LearnerSettings {
 
     public LearnerSettings() {
         // which options apply when (the dialog's components follow; see Enablement)
-        versioned.enableFor(decoder, GfeChoices.DECODER, EnumSet.of(DecoderKind.MLP), hiddenSizes);
+        versioned.enableFor(decoder, GfeChoices.DECODER, EnumSet.of(DecoderKind.MLP, DecoderKind.LINEAR_PLUS_MLP),
+                hiddenSizes);
         versioned.enableFor(decoder, GfeChoices.DECODER, EnumSet.of(DecoderKind.CONVOLUTION_1D), convolutionChannels,
                 kernelSize, convolutionLayers);
         versioned.enableWhen(this::validates, List.of(validationFraction), validationInterval);
@@ -85,7 +86,7 @@ public final class LearnerSettings {
         TrainingConfig.Builder builder = TrainingConfig.builder()
                 .latentDimension(latentDimension.getIntValue())
                 .decoderKind(kind);
-        if (kind == DecoderKind.MLP) {
+        if (kind != DecoderKind.CONVOLUTION_1D) {
             builder.hiddenSizes(hiddenSizes()); // not read for a convolution, so a stale list cannot stop it
         }
         builder

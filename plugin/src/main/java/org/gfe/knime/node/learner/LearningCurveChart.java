@@ -93,32 +93,42 @@ public final class LearningCurveChart extends JComponent {
         g.drawString(text, Math.max(4, (width - metrics.stringWidth(text)) / 2), height / 2);
     }
 
-    /** The curve as an XChart chart of the given size (at least one epoch). */
+    /**
+     * The curve as an XChart chart of the given size (at least one epoch): per stage of the run a training series
+     * and, where measured, a validation series (epoch 0, the decoder before training, has only the latter).
+     */
     public static XYChart chart(LearningCurve curve, int width, int height) {
-        List<EpochPoint> points = curve.epochs();
         XYChart chart = new XYChartBuilder().width(width).height(height).xAxisTitle("Epoch")
                 .yAxisTitle("Loss per row (normalised units)").build();
         style(chart.getStyler(), curve);
-        double[] x = points.stream().mapToDouble(EpochPoint::epoch).toArray();
-        double[] training = points.stream().mapToDouble(EpochPoint::trainingLoss).toArray();
-        XYSeries trainingSeries = chart.addSeries(TRAINING, x, training);
-        trainingSeries.setLineColor(TRAINING_COLOUR);
-        trainingSeries.setMarkerColor(TRAINING_COLOUR);
-        trainingSeries.setMarker(SeriesMarkers.CIRCLE);
-        trainingSeries.setLineWidth(2f);
-        List<EpochPoint> validated = points.stream().filter(p -> !Double.isNaN(p.validationLoss())).toList();
-        if (!validated.isEmpty()) {
-            XYSeries validationSeries = chart.addSeries(VALIDATION,
-                    validated.stream().mapToDouble(EpochPoint::epoch).toArray(),
-                    validated.stream().mapToDouble(EpochPoint::validationLoss).toArray());
-            validationSeries.setLineColor(VALIDATION_COLOUR);
-            validationSeries.setMarkerColor(VALIDATION_COLOUR);
-            validationSeries.setMarker(SeriesMarkers.DIAMOND);
-            validationSeries.setLineWidth(2f);
-            validationSeries.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6f, 4f}, 0f));
+        List<String> stages = curve.stages();
+        for (int i = 0; i < stages.size(); i++) {
+            String stage = stages.get(i);
+            String suffix = stages.size() == 1 ? "" : " (" + LearningCurve.stageText(stage) + ")";
+            List<EpochPoint> points = curve.epochs().stream().filter(p -> p.stage().equals(stage)).toList();
+            float[] dash = i == 0 ? null : new float[] {2f, 3f};
+            add(chart, TRAINING + suffix, points.stream().filter(p -> !Double.isNaN(p.trainingLoss())).toList(),
+                    true, TRAINING_COLOUR, SeriesMarkers.CIRCLE, dash);
+            add(chart, VALIDATION + suffix, points.stream().filter(p -> !Double.isNaN(p.validationLoss())).toList(),
+                    false, VALIDATION_COLOUR, SeriesMarkers.DIAMOND, i == 0 ? new float[] {6f, 4f} : dash);
         }
         return chart;
+    }
+
+    private static void add(XYChart chart, String name, List<EpochPoint> points, boolean training, Color colour,
+            org.knowm.xchart.style.markers.Marker marker, float[] dash) {
+        if (points.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, points.stream().mapToDouble(EpochPoint::epoch).toArray(),
+                points.stream().mapToDouble(p -> training ? p.trainingLoss() : p.validationLoss()).toArray());
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
+        series.setMarker(marker);
+        series.setLineWidth(2f);
+        if (dash != null) {
+            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, dash, 0f));
+        }
     }
 
     private static void style(XYStyler styler, LearningCurve curve) {
@@ -135,12 +145,13 @@ public final class LearningCurveChart extends JComponent {
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setAntiAlias(true);
         List<EpochPoint> points = curve.epochs();
-        int last = points.get(points.size() - 1).epoch();
+        int last = points.stream().mapToInt(EpochPoint::epoch).max().orElse(1);
+        int first = points.stream().mapToInt(EpochPoint::epoch).min().orElse(1);
         // while training runs the axis spans the planned epochs, so the curve shows how far training has got
         int end = curve.status() == LearningCurve.Status.TRAINING ? Math.max(last, curve.plannedEpochs()) : last;
         // whole epochs only; a single epoch gets room on both sides
-        styler.setXAxisMin(end == 1 ? 0.5 : 1.0);
-        styler.setXAxisMax(end == 1 ? 1.5 : (double) end);
+        styler.setXAxisMin(end == first ? first - 0.5 : (double) first);
+        styler.setXAxisMax(end == first ? first + 0.5 : (double) end);
         styler.setXAxisDecimalPattern("0");
         styler.setxAxisTickLabelsFormattingFunction(x -> Math.abs(x - Math.rint(x)) < 1e-9
                 ? String.format(Locale.ROOT, "%d", Math.round(x)) : "");

@@ -3,45 +3,65 @@ package org.gfe.knime.node.learner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gfe.knime.core.train.EpochRecord;
 import org.gfe.knime.core.train.TrainingRecord;
 import org.gfe.knime.node.learner.LearningCurve.Status;
 
 /**
- * The Learner's training as its views see it: the batches of the run in progress (so a view draws the curve while
- * training runs), the finished curve afterwards, and the user's request to stop and keep the model. Thread-safe:
- * the training thread records batches, the views read and listen on the event dispatch thread, and a view's button
- * asks to stop.
+ * The Learner's training as its views see it: the epochs and batches of the run in progress (so a view draws the
+ * curve while training runs), the finished curve afterwards, and the user's request to stop and keep the model.
+ * Thread-safe: the training thread records, the views read and listen on the event dispatch thread, and a view's
+ * button asks to stop.
  *
- * <p>Listeners hear about every change (each batch, the end of training, a reset); they run on the thread that made
- * the change and must hand drawing to the event dispatch thread themselves.
+ * <p>Listeners hear about every change (each batch and epoch, the end of training, a reset); they run on the thread
+ * that made the change and must hand drawing to the event dispatch thread themselves.
  */
 final class TrainingMonitor {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final List<TrainingRecord> records = new ArrayList<>();
+    private final List<TrainingRecord> batches = new ArrayList<>();
+    private final List<EpochRecord> epochs = new ArrayList<>();
     private Status status = Status.NOT_TRAINED;
     private int plannedEpochs;
     private int batchesPerEpoch;
     private LearningCurve ended = LearningCurve.NOT_TRAINED;
-    private volatile boolean finishRequested;
+    private volatile boolean stopAndKeepRequested;
 
-    /** A run starts: forget the previous one. */
-    void start(int epochs, int batches) {
+    /** A run starts (with the node's estimate of its size): forget the previous one. */
+    void start(int plannedEpochs, int batchesPerEpoch) {
         synchronized (this) {
-            records.clear();
+            batches.clear();
+            epochs.clear();
             status = Status.TRAINING;
-            plannedEpochs = epochs;
-            batchesPerEpoch = batches;
+            this.plannedEpochs = plannedEpochs;
+            this.batchesPerEpoch = batchesPerEpoch;
             ended = null;
-            finishRequested = false;
+            stopAndKeepRequested = false;
+        }
+        changed();
+    }
+
+    /** A stage of the run starts, with its planned size as the trainer sized it. */
+    void stage(int plannedEpochs, int batchesPerEpoch) {
+        synchronized (this) {
+            this.plannedEpochs = plannedEpochs;
+            this.batchesPerEpoch = batchesPerEpoch;
         }
         changed();
     }
 
     /** A batch of the running training ended. */
-    void record(TrainingRecord record) {
+    void batch(TrainingRecord record) {
         synchronized (this) {
-            records.add(record);
+            batches.add(record);
+        }
+        changed();
+    }
+
+    /** An epoch of the running training ended. */
+    void epoch(EpochRecord record) {
+        synchronized (this) {
+            epochs.add(record);
         }
         changed();
     }
@@ -51,8 +71,9 @@ final class TrainingMonitor {
         synchronized (this) {
             status = curve.status();
             ended = curve;
-            records.clear();
-            finishRequested = false;
+            batches.clear();
+            epochs.clear();
+            stopAndKeepRequested = false;
         }
         changed();
     }
@@ -63,11 +84,11 @@ final class TrainingMonitor {
     }
 
     /** Asks the running training to stop after the current batch and keep its model; ignored when not training. */
-    void requestFinish() {
+    void requestStopAndKeep() {
         boolean accepted;
         synchronized (this) {
-            accepted = status == Status.TRAINING && !finishRequested;
-            finishRequested = accepted || finishRequested;
+            accepted = status == Status.TRAINING && !stopAndKeepRequested;
+            stopAndKeepRequested = accepted || stopAndKeepRequested;
         }
         if (accepted) {
             changed();
@@ -75,20 +96,20 @@ final class TrainingMonitor {
     }
 
     /** Whether the user asked the running training to stop and keep its model. */
-    boolean finishRequested() {
-        return finishRequested;
+    boolean stopAndKeepRequested() {
+        return stopAndKeepRequested;
     }
 
-    /** The batches recorded so far in the running training (empty when none runs). */
-    synchronized List<TrainingRecord> records() {
-        return List.copyOf(records);
+    /** Training batches per epoch of the current stage, as the trainer planned it (0 before it said). */
+    synchronized int batchesPerEpoch() {
+        return batchesPerEpoch;
     }
 
     /** What a view shows now: the live curve while training runs, else the last run's curve. */
     LearningCurve curve() {
         synchronized (this) {
             if (status == Status.TRAINING) {
-                return LearningCurve.of(Status.TRAINING, records, plannedEpochs, batchesPerEpoch, "", "");
+                return LearningCurve.of(Status.TRAINING, epochs, batches, plannedEpochs, batchesPerEpoch, "", "");
             }
             return ended;
         }

@@ -50,6 +50,9 @@ public final class GfeChoices {
             .add(InitialState.SEEDED_UNIFORM, "Seeded random in [0, 1)",
                     "Each row starts at a code drawn from [0, 1) by a generator seeded by the seed and the row, so"
                             + " the same row always gets the same code (default).")
+            .add(InitialState.LINEAR_PROJECTION, "Linear projection (PCA score)",
+                    "Each row starts where the decoder's linear part puts it (its PCA score); needs the linear"
+                            + " plus MLP decoder.")
             .build();
 
     public static final ChoiceLabels<NormalisationKind> NORMALISATION = ChoiceLabels.of(NormalisationKind.class)
@@ -88,6 +91,9 @@ public final class GfeChoices {
             .add(DecoderKind.CONVOLUTION_1D, "1-D convolution (spectra)",
                     "Convolutions along the columns; suits rows whose neighbouring columns are neighbouring"
                             + " wavelengths or times.")
+            .add(DecoderKind.LINEAR_PLUS_MLP, "Linear (PCA start) plus MLP correction",
+                    "A linear part started at the principal components plus a fully connected correction of the"
+                            + " hidden layer sizes: starts as PCA's reconstruction and learns what PCA misses.")
             .build();
 
     public static final ChoiceLabels<Activation> ACTIVATION = ChoiceLabels.of(Activation.class)

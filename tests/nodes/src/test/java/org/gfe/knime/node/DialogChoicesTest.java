@@ -62,6 +62,10 @@ class DialogChoicesTest {
         assertEnabled(dialog, true, LEARNER_KEYS_CONV);
         assertEquals("1-D convolution (spectra)", shownText(dialog.choice("Decoder")));
 
+        dialog.select("Decoder", "LINEAR_PLUS_MLP");
+        assertEnabled(dialog, true, LEARNER_KEYS_MLP);
+        assertEnabled(dialog, false, LEARNER_KEYS_CONV);
+
         dialog.select("Decoder", "MLP");
         assertEnabled(dialog, true, LEARNER_KEYS_MLP);
         assertEnabled(dialog, false, LEARNER_KEYS_CONV);

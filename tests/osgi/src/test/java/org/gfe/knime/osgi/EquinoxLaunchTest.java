@@ -170,12 +170,12 @@ class EquinoxLaunchTest {
         Class<?> curve = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve");
         Class<?> status = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$Status");
         Class<?> point = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$EpochPoint");
-        java.lang.reflect.Constructor<?> newPoint = point.getConstructor(int.class, double.class, double.class,
-                int.class, boolean.class);
+        java.lang.reflect.Constructor<?> newPoint = point.getConstructor(String.class, int.class, double.class,
+                double.class, int.class, boolean.class);
         Object finished = Enum.valueOf((Class<Enum>) status, "FINISHED");
         Object twoEpochs = curve.getConstructor(status, int.class, int.class, List.class, String.class,
-                String.class).newInstance(finished, 2, 3, List.of(newPoint.newInstance(1, 0.8, 0.9, 3, true),
-                        newPoint.newInstance(2, 0.3, 0.4, 3, true)), "Finished.", "");
+                String.class).newInstance(finished, 2, 3, List.of(newPoint.newInstance("TRAINING", 1, 0.8, 0.9, 3,
+                        true), newPoint.newInstance("TRAINING", 2, 0.3, 0.4, 3, true)), "Finished.", "");
         Class<?> chart = plugin.loadClass("org.gfe.knime.node.learner.LearningCurveChart");
         java.awt.image.BufferedImage image = (java.awt.image.BufferedImage) chart.getMethod("image", curve,
                 int.class, int.class).invoke(null, twoEpochs, 320, 200);

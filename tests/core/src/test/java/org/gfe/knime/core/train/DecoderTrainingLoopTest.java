@@ -101,7 +101,7 @@ class DecoderTrainingLoopTest {
     }
 
     @Test
-    void aFinishRequestEndsTrainingAfterThatBatchWithoutCancelling() {
+    void aStopAndKeepRequestEndsTrainingAfterThatBatchWithoutCancelling() {
         LinearTrainableDecoder decoder = new LinearTrainableDecoder(COLUMNS, LATENT, 2, 0.02);
         AtomicInteger batches = new AtomicInteger();
         TrainingListener finishAfterThree = new TrainingListener() {
@@ -112,16 +112,17 @@ class DecoderTrainingLoopTest {
             }
 
             @Override
-            public boolean finishRequested() {
+            public boolean stopAndKeepRequested() {
                 return batches.get() >= 3;
             }
         };
-        List<TrainingRecord> history = new DecoderTrainingLoop(
-                config(TrainingMethod.APPROXIMATE_ADJOINT, IntegratorKind.AMD_PER_ROW).build()).run(decoder,
+        TrainingHistory history = new DecoderTrainingLoop(
+                config(TrainingMethod.APPROXIMATE_ADJOINT, IntegratorKind.AMD_PER_ROW).build()).train(decoder,
                         lowRankRows(50, 1), finishAfterThree);
-        assertEquals(3, history.size(), "the history ends with the batch after which the finish was requested");
+        assertEquals(3, history.batches().size(), "the history ends with the batch after which the stop came");
         assertEquals(3, decoder.updates);
-        assertEquals(2, history.get(2).batch());
+        assertEquals(2, history.batches().get(2).batch());
+        assertEquals(StopReason.STOPPED_BY_USER, history.stopReason());
     }
 
     @Test

@@ -265,7 +265,7 @@ class GfeTrainerTest {
     }
 
     @Test
-    void aFinishRequestReturnsTheModelTrainedSoFar() {
+    void aStopAndKeepRequestReturnsTheModelTrainedSoFar() {
         AtomicInteger batches = new AtomicInteger();
         TrainingListener finishInSecondEpoch = new TrainingListener() {
             @Override
@@ -275,7 +275,7 @@ class GfeTrainerTest {
             }
 
             @Override
-            public boolean finishRequested() {
+            public boolean stopAndKeepRequested() {
                 return batches.get() == 6;
             }
         };
@@ -284,6 +284,7 @@ class GfeTrainerTest {
         try (GfeModel model = result.model()) {
             assertEquals(6, result.history().size(), "40 training rows in batches of 10: 4 per epoch, then 2");
             assertEquals(1, result.history().get(5).epoch());
+            assertEquals(StopReason.STOPPED_BY_USER, result.stopReason());
             double[][] reconstructed = model.reconstruct(new double[][] {{0.1, 0.2}});
             assertEquals(COLUMNS, reconstructed[0].length);
             assertTrue(Arrays.stream(reconstructed[0]).allMatch(Double::isFinite));
