@@ -62,7 +62,8 @@ class BadInputTest {
     void learnerRefusesTheFullAdjointWithThePerRowSolver() {
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "4", 1);
         learner.edit().setString("training_method", "FULL_ADJOINT");
-        assertFails(() -> learner.configure(Tables.doubleSpec(ABC), null), "FULL_ADJOINT", "AMD_PER_ROW");
+        assertFails(() -> learner.configure(Tables.doubleSpec(ABC), null), "'Full adjoint (exact gradient through the flow)' method",
+                "'Adaptive (AMD), per row' gives every row its own time grid");
     }
 
     @Test
@@ -71,7 +72,8 @@ class BadInputTest {
                 new String[] {"first", "second"});
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "4", 1);
         learner.edit().setString("missing_values", "FAIL");
-        assertFails(() -> learner.execute(table, null), "'second'", "'b'", "FAIL");
+        assertFails(() -> learner.execute(table, null), "'second'", "'b'", "'Fail on a missing cell'",
+                "Choose 'Keep the row, leave missing cells out of the loss' or 'Skip rows with missing cells'");
     }
 
     @Test
@@ -85,7 +87,8 @@ class BadInputTest {
         BufferedDataTable table = doubles(new double[] {0.1, 0.2, 0.3}, new double[] {0.4, 5, 0.6});
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "4", 1);
         learner.edit().setString("loss", "BCE").setString("normalisation", "NONE");
-        assertFails(() -> learner.execute(table, null), "row 'r1'", "'b'", "MIN_MAX");
+        assertFails(() -> learner.execute(table, null), "row 'r1'", "'b'", "The 'Binary cross-entropy' loss",
+                "Choose 'min-max (to [0, 1])' normalisation, or the 'Mean squared error' loss");
     }
 
     @Test
@@ -143,7 +146,7 @@ class BadInputTest {
     void solverSettingsRefuseEulerForTheSecondOrderFlow() {
         NodeHarness<SolverSettingsNodeModel> solver = GfeNodes.solver();
         solver.edit().setString("flow_order", "SECOND").setString("integrator", "EULER");
-        assertFails(solver::applySettings, "EULER", "SECOND");
+        assertFails(solver::applySettings, "'Euler, fixed steps'", "'Second order (with momentum)'");
     }
 
     @Test

@@ -154,6 +154,38 @@ class EquinoxLaunchTest {
         }
     }
 
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theLearnerViewAndItsEmbeddedChartLibraryLoadAndDraw() throws Exception {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.knowm.xchart.XYChart"),
+                "XChart must not be on the test class path, or this test would not test the bundle");
+        ClassLoader bundleLoader = plugin.adapt(BundleWiring.class).getClassLoader();
+        // linking the view checks its KNIME superclass (NodeView) and the Swing and XChart classes it uses
+        Class<?> view = Class.forName("org.gfe.knime.node.learner.GfeLearnerNodeView", true, bundleLoader);
+        assertTrue(hasKnimeAncestor(view), "the view extends KNIME's NodeView");
+        Class<?> xyChart = plugin.loadClass("org.knowm.xchart.XYChart");
+        assertSame(bundleLoader, xyChart.getClassLoader(), "XChart is embedded in the bundle");
+
+        // a two-epoch curve drawn by the bundle's chart class, with XChart from the bundle's class path
+        Class<?> curve = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve");
+        Class<?> status = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$Status");
+        Class<?> point = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$EpochPoint");
+        java.lang.reflect.Constructor<?> newPoint = point.getConstructor(String.class, int.class, double.class,
+                double.class, int.class, boolean.class);
+        Object finished = Enum.valueOf((Class<Enum>) status, "FINISHED");
+        Object twoEpochs = curve.getConstructor(status, int.class, int.class, List.class, String.class,
+                String.class).newInstance(finished, 2, 3, List.of(newPoint.newInstance("TRAINING", 1, 0.8, 0.9, 3,
+                        true), newPoint.newInstance("TRAINING", 2, 0.3, 0.4, 3, true)), "Finished.", "");
+        Class<?> chart = plugin.loadClass("org.gfe.knime.node.learner.LearningCurveChart");
+        java.awt.image.BufferedImage image = (java.awt.image.BufferedImage) chart.getMethod("image", curve,
+                int.class, int.class).invoke(null, twoEpochs, 320, 200);
+        assertEquals(320, image.getWidth());
+        Object drawn = chart.getMethod("chart", curve, int.class, int.class).invoke(null, twoEpochs, 320, 200);
+        assertSame(xyChart, drawn.getClass());
+        Map<String, ?> series = (Map<String, ?>) xyChart.getMethod("getSeriesMap").invoke(drawn);
+        assertEquals(List.of("Training loss", "Validation loss"), List.copyOf(series.keySet()));
+    }
+
     /** Whether a superclass or interface, at any depth, comes from the org.knime.core bundle. */
     private static boolean hasKnimeAncestor(Class<?> type) {
         java.util.Deque<Class<?>> open = new java.util.ArrayDeque<>(List.of(type));
