@@ -16,6 +16,8 @@ final class GfeEncoderNodeDialog extends GfeSettingsPane {
         text(s.latentPrefix, "Latent column prefix");
         choice(s.missingValues, "Missing values", Choices.names(EncoderMissingPolicy.class));
         check(s.diagnostics, "Append per-row diagnostics (loss, steps, converged)");
+        check(s.convergedAsBoolean, "\"GFE converged\" as a boolean column (else 0/1, as before)");
+        check(s.reconstructionError, "Append each row's reconstruction error (original and normalised units)");
         integer(s.rowsPerChunk, "Rows per chunk", 128);
     }
 }

@@ -97,7 +97,7 @@ class EncoderTest {
         double[][] codes = Tables.toArray(result.table(0), CODES);
         assertFalse(Double.isNaN(codes[0][0]));
         assertTrue(Double.isNaN(codes[1][0]));
-        assertTrue(result.warning().contains("MISSING_CODE"), result.warning());
+        assertTrue(result.warning().contains("1 row(s) with missing cells got missing codes"), result.warning());
     }
 
     @Test
@@ -113,6 +113,25 @@ class EncoderTest {
             differs |= own[m][0] != zeros[m][0];
         }
         assertTrue(differs, "starting at zero instead of a seeded point changes the codes");
+    }
+
+    @Test
+    void namesTheTableAlreadyHasGetUniqueVariantsWithAWarning() throws Exception {
+        double[][] rows = SmallData.rows(6, 12);
+        BufferedDataTable table = Tables.join(SmallData.table(rows),
+                Tables.of(new String[] {"z2", "GFE loss"}, new double[][] {{1, 2}, {1, 2}, {1, 2}, {1, 2}, {1, 2},
+                    {1, 2}}));
+        NodeHarness<GfeEncoderNodeModel> encoder = GfeNodes.encoder();
+        encoder.edit().setBoolean("diagnostics", true);
+        ExecutionResult<GfeEncoderNodeModel> result = encoder.execute(model, table, null);
+        assertTrue(result.specMismatches().isEmpty(), result.specMismatches().toString());
+        String[] names = Tables.columnNames(result.table(0));
+        assertArrayEquals(new String[] {"z1", "z2 (#1)", "GFE loss (#1)", "GFE steps", "GFE converged"},
+                Arrays.copyOfRange(names, 8, names.length));
+        assertArrayEquals(new double[] {1, 2}, Tables.toArray(result.table(0), "z2", "GFE loss")[0], 0,
+                "the input's own columns are kept");
+        assertTrue(result.warning().contains("'z2' as 'z2 (#1)'") && result.warning().contains("'GFE loss' as"),
+                result.warning());
     }
 
     private static double[][] encode(NodeHarness<GfeEncoderNodeModel> encoder, BufferedDataTable table)
