@@ -16,6 +16,7 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataType;
 import org.knime.core.data.MissingCell;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.node.CanceledExecutionException;
@@ -74,11 +75,11 @@ final class LatentCells implements ChunkCells {
 
     /** The type of the "GFE converged" column: boolean, or int 0/1 for settings of version 1. */
     static DataType convergedType(boolean asBoolean) {
-        return IntCell.TYPE; // TODO(surface): BooleanCell.TYPE when asBoolean
+        return asBoolean ? BooleanCell.TYPE : IntCell.TYPE;
     }
 
     private DataCell convergedCell(boolean converged) {
-        return new IntCell(converged ? 1 : 0); // TODO(surface): BooleanCell when convergedAsBoolean
+        return convergedAsBoolean ? BooleanCell.get(converged) : new IntCell(converged ? 1 : 0);
     }
 
     @Override
