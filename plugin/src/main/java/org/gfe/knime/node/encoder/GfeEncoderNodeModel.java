@@ -8,6 +8,7 @@ import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.node.exec.EngineStart;
+import org.gfe.knime.node.exec.NodeThreads;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
@@ -18,7 +19,9 @@ import org.gfe.knime.node.table.NewColumns;
 import org.gfe.knime.node.table.NumericRowReader;
 import org.gfe.knime.node.table.OutputLayout;
 import org.gfe.knime.node.table.RowSource;
+import org.gfe.knime.node.table.StreamedChunks;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
@@ -29,11 +32,21 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.PortInput;
+import org.knime.core.node.streamable.PortObjectInput;
+import org.knime.core.node.streamable.PortOutput;
+import org.knime.core.node.streamable.RowInput;
+import org.knime.core.node.streamable.RowOutput;
+import org.knime.core.node.streamable.StreamableOperator;
 
 /**
  * The GFE Encoder: appends each row's latent code, found by the gradient flow of the model's decoder, to the input
  * table (optionally with diagnostics and the row's reconstruction error). The rows are encoded a chunk at a time by
- * {@link LatentCells}; the input columns pass through unchanged.
+ * {@link LatentCells} on threads of KNIME's pool ({@link NodeThreads}); the input columns pass through unchanged.
+ * Streamable: the non-streamed {@link #execute} and the streamed operator run the same chunk code.
  */
 public final class GfeEncoderNodeModel extends NodeModel {
 
@@ -76,7 +89,8 @@ public final class GfeEncoderNodeModel extends NodeModel {
             SolverSettings solver = solver(inObjects[2], model);
             LatentCells cells = cells(plan, model, solver, exec, table.size());
             // the look-ahead reads only the model's columns; the rearranger passes the rest through
-            ChunkedCellFactory factory = new ChunkedCellFactory(() -> RowSource.of(table.iterator()),
+            ChunkedCellFactory factory = new ChunkedCellFactory(
+                    () -> RowSource.of(table.filter(TableFilter.materializeCols(plan.modelColumns)).iterator()),
                     settings.rowsPerChunk(), cells, plan.layout.newColumns());
             BufferedDataTable out;
             try {
@@ -91,6 +105,45 @@ public final class GfeEncoderNodeModel extends NodeModel {
         }
     }
 
+    /** The table streams and may be distributed; model and solver settings are needed whole. */
+    @Override
+    public InputPortRole[] getInputPortRoles() {
+        return new InputPortRole[] {InputPortRole.NONDISTRIBUTED_NONSTREAMABLE, InputPortRole.DISTRIBUTED_STREAMABLE,
+            InputPortRole.NONDISTRIBUTED_NONSTREAMABLE};
+    }
+
+    /** Each output row comes from its input row (no merge step), so the output is distributed like the input. */
+    @Override
+    public OutputPortRole[] getOutputPortRoles() {
+        return new OutputPortRole[] {OutputPortRole.DISTRIBUTED};
+    }
+
+    /**
+     * Streamed execution: rows are polled from the stream in chunks of "rows per chunk", encoded by the same
+     * {@link LatentCells} as in {@link #execute} and pushed on ({@link StreamedChunks}). See {@link LatentCells} for
+     * why the codes are the same as without streaming (and what differs for the reference AMD when distributed).
+     */
+    @Override
+    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
+            throws InvalidSettingsException {
+        Plan plan = plan(ModelSpecCheck.modelSpec(inSpecs[0]), ModelSpecCheck.tableSpec(inSpecs[1]));
+        int rowsPerChunk = settings.rowsPerChunk();
+        return new StreamableOperator() {
+            @Override
+            public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
+                GfeModelPortObject modelPort = (GfeModelPortObject) ((PortObjectInput) inputs[0]).getPortObject();
+                PortObject solverPort = inputs[2] instanceof PortObjectInput input ? input.getPortObject() : null;
+                try (GfeModel model = modelPort.openModel()) {
+                    SolverSettings solver = solver(solverPort, model);
+                    LatentCells cells = cells(plan, model, solver, exec, -1);
+                    StreamedChunks.run((RowInput) inputs[1], (RowOutput) outputs[0], rowsPerChunk, cells,
+                            plan.layout, exec);
+                    warn(plan, cells, solver);
+                }
+            }
+        };
+    }
+
     private static SolverSettings solver(PortObject port, GfeModel model) {
         return port instanceof SolverSettingsPortObject solverPort ? solverPort.settings() : model.solverSettings();
     }
@@ -98,7 +151,7 @@ public final class GfeEncoderNodeModel extends NodeModel {
     private LatentCells cells(Plan plan, GfeModel model, SolverSettings solver, ExecutionMonitor exec,
             long totalRows) throws InvalidSettingsException {
         EngineStart.start(exec);
-        LatentEncoder encoder = new LatentEncoder(model, solver);
+        LatentEncoder encoder = new LatentEncoder(model, solver, NodeThreads.forNode());
         return new LatentCells(plan.reader, encoder, model, settings, exec, totalRows);
     }
 

@@ -17,9 +17,11 @@ import org.gfe.knime.node.table.NumericColumns;
 import org.gfe.knime.node.table.NumericRowReader;
 import org.gfe.knime.node.table.OutputLayout;
 import org.gfe.knime.node.table.RowSource;
+import org.gfe.knime.node.table.StreamedChunks;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.filter.TableFilter;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -31,11 +33,21 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.PortInput;
+import org.knime.core.node.streamable.PortObjectInput;
+import org.knime.core.node.streamable.PortOutput;
+import org.knime.core.node.streamable.RowInput;
+import org.knime.core.node.streamable.RowOutput;
+import org.knime.core.node.streamable.StreamableOperator;
 
 /**
  * The GFE Reconstructor: decodes the latent columns of each row to the model's training columns in original units,
  * appended as new columns; optionally fills the missing cells of matching input columns from them (imputation). Each
- * chunk of rows is decoded once ({@link ReconstructionCells}) for both.
+ * chunk of rows is decoded once ({@link ReconstructionCells}) for both. Streamable: the non-streamed {@link #execute}
+ * and the streamed operator run the same chunk code.
  */
 public final class GfeReconstructorNodeModel extends NodeModel {
 
@@ -72,7 +84,8 @@ public final class GfeReconstructorNodeModel extends NodeModel {
             ReconstructionCells cells = new ReconstructionCells(plan.reader, model, plan.imputedModel,
                     plan.imputedInput, exec, table.size());
             // the look-ahead reads only the latent and imputed columns; the rearranger passes the rest through
-            ChunkedCellFactory factory = new ChunkedCellFactory(() -> RowSource.of(table.iterator()),
+            ChunkedCellFactory factory = new ChunkedCellFactory(
+                    () -> RowSource.of(table.filter(TableFilter.materializeCols(plan.readColumns())).iterator()),
                     settings.rowsPerChunk(), cells, plan.layout.newColumns());
             BufferedDataTable out;
             try {
@@ -88,6 +101,46 @@ public final class GfeReconstructorNodeModel extends NodeModel {
             }
             return new PortObject[] {out};
         }
+    }
+
+    /** The table streams and may be distributed; the model is needed whole. */
+    @Override
+    public InputPortRole[] getInputPortRoles() {
+        return new InputPortRole[] {InputPortRole.NONDISTRIBUTED_NONSTREAMABLE, InputPortRole.DISTRIBUTED_STREAMABLE};
+    }
+
+    /** Each output row comes from its input row (no merge step), so the output is distributed like the input. */
+    @Override
+    public OutputPortRole[] getOutputPortRoles() {
+        return new OutputPortRole[] {OutputPortRole.DISTRIBUTED};
+    }
+
+    /**
+     * Streamed execution: rows polled from the stream in chunks, decoded once per chunk by the same
+     * {@link ReconstructionCells} as in {@link #execute}, and pushed on ({@link StreamedChunks}).
+     */
+    @Override
+    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
+            throws InvalidSettingsException {
+        Plan plan = plan(ModelSpecCheck.modelSpec(inSpecs[0]), ModelSpecCheck.tableSpec(inSpecs[1]));
+        int rowsPerChunk = settings.rowsPerChunk();
+        return new StreamableOperator() {
+            @Override
+            public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
+                GfeModelPortObject modelPort = (GfeModelPortObject) ((PortObjectInput) inputs[0]).getPortObject();
+                try (GfeModel model = modelPort.openModel()) {
+                    EngineStart.start(exec);
+                    ReconstructionCells cells = new ReconstructionCells(plan.reader, model, plan.imputedModel,
+                            plan.imputedInput, exec, -1);
+                    StreamedChunks.run((RowInput) inputs[1], (RowOutput) outputs[0], rowsPerChunk, cells,
+                            plan.layout, exec);
+                    List<String> warnings = warnings(plan, cells.missingCodes());
+                    if (!warnings.isEmpty()) {
+                        setWarningMessage(String.join(" ", warnings));
+                    }
+                }
+            }
+        };
     }
 
     private static List<String> warnings(Plan plan, int missingCodes) {
@@ -130,18 +183,25 @@ public final class GfeReconstructorNodeModel extends NodeModel {
                 LatentColumns.names(prefix, model.latentDimension()).toArray(new String[0]));
         OutputLayout layout = OutputLayout.replacingAndAppending(table, imputedInput,
                 newColumns.toArray(new DataColumnSpec[0]));
-        return new Plan(reader, imputedInput, imputedModel, appended, layout);
+        return new Plan(reader, latent, imputedInput, imputedModel, appended, layout);
     }
 
     /**
      * @param reader reads a row's latent code
+     * @param latentColumns input indices of the latent columns
      * @param imputedInput input indices of the imputed columns, ascending
      * @param imputedModel their indices among the model's columns
      * @param newColumns the appended reconstructed columns (with any renaming)
      * @param layout where the new cells go
      */
-    private record Plan(NumericRowReader reader, int[] imputedInput, int[] imputedModel, NewColumns newColumns,
-            OutputLayout layout) {
+    private record Plan(NumericRowReader reader, int[] latentColumns, int[] imputedInput, int[] imputedModel,
+            NewColumns newColumns, OutputLayout layout) {
+
+        /** The input columns the decoding reads: the latent ones and the imputed ones. */
+        int[] readColumns() {
+            return java.util.stream.IntStream.concat(java.util.Arrays.stream(latentColumns),
+                    java.util.Arrays.stream(imputedInput)).distinct().sorted().toArray();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.streamable.RowInput;
 
 /**
  * Rows one at a time from a table or a stream, read in chunks: the same polling for a table's (column-filtered)
@@ -34,6 +35,29 @@ public interface RowSource extends AutoCloseable {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A source over KNIME's streaming input. An interrupt while waiting for the next row (KNIME's streaming executor
+     * interrupts on cancel) becomes a {@link CanceledExecutionException}.
+     */
+    static RowSource of(RowInput input) {
+        return new RowSource() {
+            @Override
+            public DataRow poll() throws CanceledExecutionException {
+                try {
+                    return input.poll();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CanceledExecutionException("Cancelled while waiting for the next row of the stream.");
+                }
+            }
+
+            @Override
+            public void close() {
+                input.close();
+            }
+        };
     }
 
     /** A source over a table's row iterator. */
