@@ -99,7 +99,7 @@ public final class BenchmarkMain {
         }
         if (all || cases.contains("lab")) {
             System.out.println("== Lab tables (the Learner's defaults)");
-            int threads = Runtime.getRuntime().availableProcessors();
+            int threads = (int) longOption("threads", Runtime.getRuntime().availableProcessors());
             long splitSeed = longOption("split-seed", 2020);
             try (var files = Files.list(lab)) {
                 for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {

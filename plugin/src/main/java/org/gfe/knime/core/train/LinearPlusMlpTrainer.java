@@ -43,6 +43,10 @@ final class LinearPlusMlpTrainer {
     static final double VALIDATION_SHARE = 0.2;
     /** Fewest validation rows of one split. */
     static final int MINIMUM_VALIDATION_ROWS = 5;
+    /** How much more the MLP correction may amplify a minor component than the first one. */
+    static final double MAXIMUM_INPUT_AMPLIFICATION = 10;
+    /** Fewest rows a fold must leave to fit a correction to (else the model is PCA's). */
+    static final int MINIMUM_FITTED_ROWS = 10;
     /** The trained correction is kept only if it lowers the validation loss by this share. */
     static final double REQUIRED_GAIN = 0.005;
     static final String REQUIRED_GAIN_PERCENT = "0.5";
@@ -223,8 +227,8 @@ final class LinearPlusMlpTrainer {
         int d = config.latentDimension();
         if (n < FOLDED_BELOW) {
             int folds = Math.min(FOLDS, n / 2);
-            // every fold must leave more rows to fit than the latent dimension, and hold at least two rows
-            if (folds < 2 || n - (n + folds - 1) / folds <= d) {
+            // each fold validates on at least two rows and leaves enough rows to fit a correction to
+            if (folds < 2 || n - (n + folds - 1) / folds < Math.max(MINIMUM_FITTED_ROWS, 2 * d + 2)) {
                 return new int[0][];
             }
             int[][] result = new int[folds][];
@@ -241,16 +245,24 @@ final class LinearPlusMlpTrainer {
     }
 
     private LinearPlusMlpDecoder initialise(TrainingConfig resolved, PrincipalComponents pca, int columns) {
-        double[] scales = pca.scoreDeviations();
-        for (int k = 0; k < scales.length; k++) {
-            if (!(scales[k] > 1e-12)) {
-                scales[k] = 1; // a direction without variance in the data
-            }
-        }
-
         LinearPlusMlpSpec spec = new LinearPlusMlpSpec(resolved.latentDimension(), resolved.hiddenSizes(),
-                resolved.activation(), columns, scales, resolved.linearPartTrained());
+                resolved.activation(), columns, inputScales(pca), resolved.linearPartTrained());
         return LinearPlusMlpDecoder.initialise(spec, pca.components(), pca.mean(), resolved.seed(), PRECISION);
+    }
+
+    /**
+     * The scales s the MLP correction divides the codes by: each component's score deviation, so g sees inputs of
+     * order one, but at least a tenth of the first component's. Dividing by a minor component's tiny deviation would
+     * make g as steep in it as the amplification, so the flow would need tiny steps there, and g could fit noise
+     * along it (seen on tecator with 10 components: many times the steps, and worse than PCA on new rows).
+     */
+    static double[] inputScales(PrincipalComponents pca) {
+        double[] scales = pca.scoreDeviations();
+        double floor = scales[0] > 0 ? scales[0] / MAXIMUM_INPUT_AMPLIFICATION : 1;
+        for (int k = 0; k < scales.length; k++) {
+            scales[k] = Math.max(scales[k], floor);
+        }
+        return scales;
     }
 
     /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
