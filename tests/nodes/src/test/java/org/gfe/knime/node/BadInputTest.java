@@ -10,7 +10,6 @@ import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.learner.GfeLearnerNodeModel;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
-import org.gfe.knime.node.reconstructor.GfeReconstructorNodeModel;
 import org.gfe.knime.node.solver.SolverSettingsNodeModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -104,12 +103,6 @@ class BadInputTest {
     }
 
     @Test
-    void encoderRefusesToOverwriteAnInputColumnWithALatentColumn() {
-        DataTableSpec input = Tables.doubleSpec("a", "b", "c", "z2");
-        assertFails(() -> GfeNodes.encoder().configure(MODEL, input, null), "'z2'", "prefix");
-    }
-
-    @Test
     void encoderNamesTheRowAndColumnOfAnInfiniteCell() throws Exception {
         BufferedDataTable table = doubles(new double[] {1, Double.POSITIVE_INFINITY, 3});
         assertFails(() -> GfeNodes.encoder().execute(trainedModelOfAbc(), table, null), "'r0'", "'b'", "Infinity");
@@ -132,14 +125,6 @@ class BadInputTest {
         DataTableSpec codes = Tables.spec(new String[] {"z1", "z2", "z3"},
                 new DataType[] {DoubleCell.TYPE, StringCell.TYPE, DoubleCell.TYPE});
         assertFails(() -> GfeNodes.reconstructor().configure(MODEL, codes), "'z2'", "not numeric");
-    }
-
-    @Test
-    void reconstructorRefusesNamesThatWouldReplaceInputColumns() {
-        NodeHarness<GfeReconstructorNodeModel> node = GfeNodes.reconstructor();
-        node.edit().setString("column_suffix", "");
-        DataTableSpec codes = Tables.doubleSpec("a", "z1", "z2", "z3");
-        assertFails(() -> node.configure(MODEL, codes), "'a'", "suffix");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gfe.knime.osgi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * started through the plugin's DjlRuntime from a thread whose context class loader is NOT the bundle's, finds
  * PyTorch in the fragment, extracts it to a fresh cache and computes a gradient. On the Linux x86-64 CI machine the
  * linux fragment attaches and the Windows and macOS ones stay INSTALLED (unresolved); elsewhere the same holds for
- * the fragment of that machine.
+ * the fragment of that machine. The cache folder is given as a KNIME admin gives it ({@code -Dgfe.djl.cache}), the
+ * first start says it extracts the libraries, and DJL's system properties are gone from the JVM after the start.
  */
 class EquinoxLaunchTest {
 
@@ -52,7 +55,7 @@ class EquinoxLaunchTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        djlCache = Path.of(BuiltArtifacts.property("DJL_CACHE_DIR"));
+        djlCache = Path.of(BuiltArtifacts.property("gfe.djl.cache"));
         BuiltArtifacts.deleteRecursively(djlCache); // DJL must extract the libraries from the fragment, now
 
         Map<String, String> config = new HashMap<>();
@@ -124,15 +127,30 @@ class EquinoxLaunchTest {
         assertNotSame(bundleLoader, Thread.currentThread().getContextClassLoader());
 
         Class<?> runtime = plugin.loadClass("org.gfe.knime.core.engine.DjlRuntime");
-        Object engine = runtime.getMethod("engine").invoke(null);
+        List<String> status = new java.util.ArrayList<>();
+        Consumer<String> listener = status::add;
+        Object engine = runtime.getMethod("engine", Consumer.class).invoke(null, listener);
         assertEquals("PyTorch", engine.getClass().getMethod("getEngineName").invoke(engine));
         assertEquals("2.7.1", engine.getClass().getMethod("getVersion").invoke(engine));
         assertSame(bundleLoader, engine.getClass().getClassLoader(), "DJL must run from the bundle's class loader");
         try (Stream<Path> files = Files.walk(djlCache)) {
             String library = thisPlatform.torchLibrary();
             assertTrue(files.anyMatch(p -> p.getFileName().toString().equals(library)),
-                    library + " was not extracted from the fragment into " + djlCache);
+                    library + " was not extracted from the fragment into " + djlCache + " (-Dgfe.djl.cache)");
         }
+        assertEquals(1, status.size(), "one message for the first extraction: " + status);
+        assertTrue(status.get(0).startsWith("Extracting PyTorch's native libraries")
+                && status.get(0).contains(djlCache.toString()), status.get(0));
+        for (String property : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads",
+                "ai.djl.pytorch.num_interop_threads", "ENGINE_CACHE_DIR", "DJL_CACHE_DIR")) {
+            assertNull(System.getProperty(property), property + " must not stay set in the JVM after the start");
+        }
+        Class<?> jni = bundleLoader.loadClass("ai.djl.pytorch.jni.JniUtils");
+        assertEquals(1, jni.getMethod("getNumThreads").invoke(null), "PyTorch gets one intra-op thread");
+        List<String> later = new java.util.ArrayList<>();
+        Consumer<String> laterListener = later::add;
+        runtime.getMethod("engine", Consumer.class).invoke(null, laterListener);
+        assertEquals(List.of(), later, "the running engine says nothing");
 
         float[] gradient;
         try (AutoCloseable manager = (AutoCloseable) runtime.getMethod("newManager").invoke(null)) {
