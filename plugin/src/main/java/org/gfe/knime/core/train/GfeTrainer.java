@@ -92,6 +92,17 @@ public final class GfeTrainer {
         return config;
     }
 
+    /**
+     * How many runs choose the number of epochs on validation rows before the final fit, when training on
+     * {@code rows} rows ({@link TrainingStage#SELECTION} stages, then one {@link TrainingStage#FINAL_FIT}): for a
+     * linear + MLP decoder k folds for small tables, else one split, or 0 for too few rows (the model is PCA's);
+     * 0 for other decoders, which train in one {@link TrainingStage#TRAINING} stage. For progress reports.
+     */
+    public int selectionRuns(int rows) {
+        return config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP
+                ? LinearPlusMlpTrainer.selectionRuns(rows, config.latentDimension()) : 0;
+    }
+
     /** A seeded decoder of the configured kind for {@code columns} outputs (hidden sizes unused for convolution). */
     private static Decoder initialise(TrainingConfig config, int columns) {
         if (config.decoderKind() == DecoderKind.CONVOLUTION_1D) {

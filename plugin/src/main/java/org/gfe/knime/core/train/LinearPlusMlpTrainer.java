@@ -97,6 +97,8 @@ final class LinearPlusMlpTrainer {
         try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, rows)) {
             List<TrainingRecord> batches = new ArrayList<>(selection.batches());
             List<EpochRecord> epochRecords = new ArrayList<>(selection.curve());
+            StopReason fitStop = null;
+            int fitEpochs = 0;
             if (epochs > 0) {
                 try (DecoderUnderTraining training = new DecoderUnderTraining(decoder,
                         ReconstructionLoss.of(data.loss()), new RmsProp(finalConfig.learningRate(),
@@ -105,13 +107,21 @@ final class LinearPlusMlpTrainer {
                             .train(training, rows, new double[0][], listener);
                     batches.addAll(fit.batches());
                     epochRecords.addAll(fit.epochs());
+                    fitStop = fit.stopReason();
+                    fitEpochs = fit.bestEpoch();
                 }
+            }
+            StopReason reason = selection.stopReason();
+            int kept = epochs;
+            if (fitStop == StopReason.STOPPED_BY_USER) {
+                // the final fit was stopped: the model holds the decoder of the epochs it ran
+                reason = StopReason.STOPPED_BY_USER;
+                kept = fitEpochs;
             }
             LinearPlusMlpDecoder trained = decoder.copy();
             try {
                 GfeModel model = new GfeModel(trained, data.loss(), data.normalisation(), data.columnNames(), solver);
-                return new TrainingResult(model, batches, epochRecords, selection.stopReason(), epochs, finalConfig,
-                        notes);
+                return new TrainingResult(model, batches, epochRecords, reason, kept, finalConfig, notes);
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;
@@ -249,6 +259,22 @@ final class LinearPlusMlpTrainer {
         return variance == 0 ? (mean > 0 ? Double.POSITIVE_INFINITY : 0) : mean / Math.sqrt(variance / count);
     }
 
+    /**
+     * How many runs choose the epochs on {@code n} training rows: {@value #FOLDS} folds (fewer for tiny tables) below
+     * {@link #FOLDED_BELOW} rows, else one split; 0 if too few rows (the model is then PCA's).
+     */
+    static int selectionRuns(int n, int latentDimension) {
+        if (n >= FOLDED_BELOW) {
+            return 1;
+        }
+        int folds = Math.min(FOLDS, n / 2);
+        // each fold validates on at least two rows and leaves enough rows to fit a correction to
+        if (folds < 2 || n - (n + folds - 1) / folds < Math.max(MINIMUM_FITTED_ROWS, 2 * latentDimension + 2)) {
+            return 0;
+        }
+        return folds;
+    }
+
     /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */
     private int[][] validationFolds(int n) {
         int[] order = new int[n];
@@ -260,13 +286,11 @@ final class LinearPlusMlpTrainer {
             order[i] = order[j];
             order[j] = swap;
         }
-        int d = config.latentDimension();
+        int folds = selectionRuns(n, config.latentDimension());
+        if (folds == 0) {
+            return new int[0][];
+        }
         if (n < FOLDED_BELOW) {
-            int folds = Math.min(FOLDS, n / 2);
-            // each fold validates on at least two rows and leaves enough rows to fit a correction to
-            if (folds < 2 || n - (n + folds - 1) / folds < Math.max(MINIMUM_FITTED_ROWS, 2 * d + 2)) {
-                return new int[0][];
-            }
             int[][] result = new int[folds][];
             for (int f = 0; f < folds; f++) {
                 int from = f * n / folds;

@@ -195,4 +195,62 @@ class LinearPlusMlpTrainerTest {
             assertTrue(result.notes().get(0).contains("Only 6 training rows"), result.notes().toString());
         }
     }
+
+    @Test
+    void theSelectionRunsAreKnownBeforeTraining() {
+        GfeTrainer trainer = new GfeTrainer(TrainingConfig.forTables().latentDimension(2).build());
+        assertEquals(0, trainer.selectionRuns(6), "too few rows: PCA, no selection");
+        assertEquals(5, trainer.selectionRuns(60), "small tables: 5 folds");
+        assertEquals(1, trainer.selectionRuns(200), "one split from 150 rows");
+        assertEquals(0, new GfeTrainer(TrainingConfig.builder().build()).selectionRuns(60), "an MLP trains once");
+        int[] stages = {0};
+        new GfeTrainer(TrainingConfig.forTables().latentDimension(3).epochs(3).build()).train(linearRows(60, 8),
+                names(12), new TrainingListener() {
+                    @Override
+                    public boolean onBatch(TrainingRecord record) {
+                        return true;
+                    }
+
+                    @Override
+                    public void onStage(TrainingStage stage, int epochs, int batchesPerEpoch) {
+                        if (stage == TrainingStage.SELECTION) {
+                            stages[0]++;
+                        }
+                    }
+                }).model().close();
+        assertEquals(trainer.selectionRuns(60), stages[0], "one selection stage per announced run");
+    }
+
+    @Test
+    void aStopDuringTheFinalFitKeepsTheDecoderOfTheEpochsItRan() {
+        double[][] training = curvedRows(200, 5);
+        boolean[] finalFit = {false};
+        int[] finalBatches = {0};
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(40).build())
+                .train(training, names(10), new TrainingListener() {
+                    @Override
+                    public boolean onBatch(TrainingRecord record) {
+                        if (record.stage() == TrainingStage.FINAL_FIT) {
+                            finalBatches[0]++;
+                        }
+                        return true;
+                    }
+
+                    @Override
+                    public void onStage(TrainingStage stage, int epochs, int batchesPerEpoch) {
+                        finalFit[0] = stage == TrainingStage.FINAL_FIT;
+                    }
+
+                    @Override
+                    public boolean stopAndKeepRequested() {
+                        return finalFit[0] && finalBatches[0] > 0;
+                    }
+                });
+        try (GfeModel model = result.model()) {
+            assertEquals(StopReason.STOPPED_BY_USER, result.stopReason());
+            assertEquals(1, finalBatches[0], "the final fit stopped after its first batch");
+            assertEquals(1, result.bestEpoch(), "the model holds the decoder after the one (partial) epoch it ran");
+            assertEquals(1, result.epochs().stream().filter(e -> e.stage() == TrainingStage.FINAL_FIT).count());
+        }
+    }
 }
