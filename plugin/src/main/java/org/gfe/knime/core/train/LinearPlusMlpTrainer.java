@@ -163,8 +163,10 @@ final class LinearPlusMlpTrainer {
                 }
             }
             int columns = rows[0].length;
+            // keeping the best epoch makes the loop measure epoch 0 (PCA) even without early stopping (patience
+            // -1); the choice needs it, and the fold's decoder is discarded anyway
             TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
-                    .keepBestEpoch(false).build().resolve(fitRows.length, columns);
+                    .keepBestEpoch(true).build().resolve(fitRows.length, columns);
             PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
             TrainingHistory history;
             try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);

@@ -253,4 +253,17 @@ class LinearPlusMlpTrainerTest {
             assertEquals(1, result.epochs().stream().filter(e -> e.stage() == TrainingStage.FINAL_FIT).count());
         }
     }
+
+    @Test
+    void withoutEarlyStoppingEveryFoldRunsAllItsEpochsAndStillComparesWithPca() {
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(3).epochs(4).patience(-1)
+                .build()).train(linearRows(60, 9), names(12), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            List<EpochRecord> selection = result.epochs().stream()
+                    .filter(e -> e.stage() == TrainingStage.SELECTION).toList();
+            assertEquals(5, selection.size(), "epochs 0 (PCA) to 4, the mean over the folds");
+            assertEquals(0, selection.get(0).epoch());
+            assertTrue(Double.isFinite(selection.get(0).validationLoss()), "PCA's validation loss is measured");
+        }
+    }
 }
