@@ -13,6 +13,8 @@ import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
 import org.gfe.knime.node.port.SolverSettingsPortObject;
+import org.gfe.knime.node.port.SolverSettingsPortObjectSpec;
+import org.gfe.knime.node.port.SolverStartCheck;
 import org.gfe.knime.node.table.ChunkedCellFactory;
 import org.gfe.knime.node.table.ChunkedCellFactory.ChunkFailure;
 import org.gfe.knime.node.table.NewColumns;
@@ -74,6 +76,10 @@ public final class GfeEncoderNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         GfeModelPortObjectSpec model = ModelSpecCheck.modelSpec(inSpecs[0]);
         Plan plan = plan(model, ModelSpecCheck.tableSpec(inSpecs[1]));
+        if (inSpecs.length > 2 && inSpecs[2] instanceof SolverSettingsPortObjectSpec solver) {
+            SolverStartCheck.requireLinearPart(solver.settings(), SolverStartCheck.kindOf(model), MODEL_DECODER,
+                    false);
+        }
         if (plan.newColumns.renamedWarning() != null) {
             setWarningMessage(plan.newColumns.renamedWarning());
         }
@@ -144,8 +150,13 @@ public final class GfeEncoderNodeModel extends NodeModel {
         };
     }
 
-    private static SolverSettings solver(PortObject port, GfeModel model) {
-        return port instanceof SolverSettingsPortObject solverPort ? solverPort.settings() : model.solverSettings();
+    private static final String MODEL_DECODER = "the model's decoder";
+
+    private static SolverSettings solver(PortObject port, GfeModel model) throws InvalidSettingsException {
+        SolverSettings solver = port instanceof SolverSettingsPortObject solverPort ? solverPort.settings()
+                : model.solverSettings();
+        SolverStartCheck.requireLinearPart(solver, model.decoderKind(), MODEL_DECODER, false);
+        return solver;
     }
 
     private LatentCells cells(Plan plan, GfeModel model, SolverSettings solver, ExecutionMonitor exec,

@@ -2,6 +2,7 @@ package org.gfe.knime.node.port;
 
 import java.util.Locale;
 import org.gfe.knime.core.encode.InitialState;
+import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.node.settings.GfeChoices;
 
@@ -18,6 +19,17 @@ public final class SolverSummary {
     public static String line(SolverSettings s) {
         return GfeChoices.INTEGRATOR.label(s.integrator()) + "; " + GfeChoices.FLOW_ORDER.label(s.flowOrder())
                 + "; tau = " + number(s.endTime()) + ", alpha = " + number(s.flowRate());
+    }
+
+    /** Where each row's flow starts, in words, e.g. "Seeded random in [0, 1), seed 2020". */
+    public static String start(SolverSettings s) {
+        String text = GfeChoices.INITIAL_STATE.label(s.initialState());
+        if (s.initialState() == InitialState.SEEDED_UNIFORM) {
+            text += ", seed " + s.seed();
+        } else if (s.initialState() == InitialState.LINEAR_PROJECTION) {
+            text += ": the code the decoder's linear part reconstructs the row best with, then the gradient flow";
+        }
+        return text;
     }
 
     /** One fact per line. */
@@ -42,6 +54,9 @@ public final class SolverSummary {
         text.append("\nStart of the flow: ").append(GfeChoices.INITIAL_STATE.label(s.initialState()));
         if (s.initialState() == InitialState.SEEDED_UNIFORM) {
             text.append(", seed ").append(s.seed());
+        }
+        if (s.integrator() == IntegratorKind.AMD_PER_ROW && s.stationarityTolerance() > 0) {
+            text.append("\nStationarity tolerance: ").append(number(s.stationarityTolerance()));
         }
         text.append("\nRows per solver batch: ").append(s.encodingBatchSize());
         return text.toString();

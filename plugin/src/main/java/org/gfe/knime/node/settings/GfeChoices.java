@@ -50,9 +50,10 @@ public final class GfeChoices {
             .add(InitialState.SEEDED_UNIFORM, "Seeded random in [0, 1)",
                     "Each row starts at a code drawn from [0, 1) by a generator seeded by the seed and the row, so"
                             + " the same row always gets the same code (default).")
-            .add(InitialState.LINEAR_PROJECTION, "Linear projection (PCA score)",
-                    "Each row starts where the decoder's linear part puts it (its PCA score); needs the linear"
-                            + " plus MLP decoder.")
+            .add(InitialState.LINEAR_PROJECTION, "Linear least-squares code (PCA score)",
+                    "Each row starts at the code with which the decoder's linear part reconstructs it best (least"
+                            + " squares over its present cells): its PCA score for a decoder started at PCA. Needs a"
+                            + " model with the linear (PCA start) plus MLP correction decoder.")
             .build();
 
     public static final ChoiceLabels<NormalisationKind> NORMALISATION = ChoiceLabels.of(NormalisationKind.class)
@@ -68,7 +69,8 @@ public final class GfeChoices {
     public static final ChoiceLabels<LossKind> LOSS = ChoiceLabels.of(LossKind.class)
             .add(LossKind.AUTO, "Automatic (by the value range)",
                     "Binary cross-entropy if every normalised value lies in [0, 1] (always so with min-max"
-                            + " normalisation), else mean squared error.")
+                            + " normalisation), else mean squared error; always mean squared error for the linear"
+                            + " (PCA start) plus MLP correction decoder.")
             .add(LossKind.BCE, "Binary cross-entropy",
                     "For values in [0, 1] such as intensities or probabilities; computed in a numerically stable"
                             + " form.")
@@ -87,13 +89,14 @@ public final class GfeChoices {
 
     public static final ChoiceLabels<DecoderKind> DECODER = ChoiceLabels.of(DecoderKind.class)
             .add(DecoderKind.MLP, "Fully connected (MLP)",
-                    "Fully connected layers of the hidden layer sizes; suits any table (default).")
+                    "Fully connected layers of the hidden layer sizes; suits any table.")
             .add(DecoderKind.CONVOLUTION_1D, "1-D convolution (spectra)",
                     "Convolutions along the columns; suits rows whose neighbouring columns are neighbouring"
                             + " wavelengths or times.")
             .add(DecoderKind.LINEAR_PLUS_MLP, "Linear (PCA start) plus MLP correction",
                     "A linear part started at the principal components plus a fully connected correction of the"
-                            + " hidden layer sizes: starts as PCA's reconstruction and learns what PCA misses.")
+                            + " hidden layer sizes: starts as PCA's reconstruction, learns what PCA misses and keeps"
+                            + " the correction only if it beats PCA on held-out rows (default).")
             .build();
 
     public static final ChoiceLabels<Activation> ACTIVATION = ChoiceLabels.of(Activation.class)

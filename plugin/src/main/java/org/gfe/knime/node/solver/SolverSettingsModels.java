@@ -20,8 +20,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 public final class SolverSettingsModels {
 
-    /** Settings version written by this node. */
-    public static final int VERSION = 1;
+    /** Settings version written by this node (2 added the stationarity tolerance; older settings load it as 0). */
+    public static final int VERSION = 2;
 
     private static final SolverSettings DEFAULTS = SolverSettings.defaults();
 
@@ -46,12 +46,16 @@ public final class SolverSettingsModels {
     final SettingsModelString initialState = versioned.string("z0", DEFAULTS.initialState().name());
     final SettingsModelInteger seed = versioned.integer("seed", (int) DEFAULTS.seed());
     final SettingsModelInteger rowsPerBatch = versioned.integer("rows_per_batch", DEFAULTS.encodingBatchSize());
+    final SettingsModelDouble stationarityTolerance = versioned.add("stationarity_tolerance",
+            new SettingsModelDouble("stationarity_tolerance", DEFAULTS.stationarityTolerance()), 2);
 
     public SolverSettingsModels() {
         // which options apply to which integrator and start (the dialog's components follow; see Enablement)
         versioned.enableFor(integrator, GfeChoices.INTEGRATOR,
                 EnumSet.of(IntegratorKind.AMD_PER_ROW, IntegratorKind.AMD_REFERENCE), initialStep, maximumStep,
                 shrinkFactor, giveUpExponent, armijoConstant, convergenceTolerance, monitoringFraction, forcedStep);
+        versioned.enableFor(integrator, GfeChoices.INTEGRATOR, EnumSet.of(IntegratorKind.AMD_PER_ROW),
+                stationarityTolerance);
         versioned.enableFor(integrator, GfeChoices.INTEGRATOR, EnumSet.of(IntegratorKind.RK4, IntegratorKind.EULER),
                 gridPoints);
         versioned.enableFor(integrator, GfeChoices.INTEGRATOR, EnumSet.of(IntegratorKind.DORMAND_PRINCE),
@@ -79,7 +83,8 @@ public final class SolverSettingsModels {
                 .absoluteTolerance(absoluteTolerance.getDoubleValue())
                 .initialState(GfeChoices.INITIAL_STATE.parse(initialState, "Start of the flow z0"))
                 .seed(seed.getIntValue())
-                .encodingBatchSize(rowsPerBatch.getIntValue());
+                .encodingBatchSize(rowsPerBatch.getIntValue())
+                .stationarityTolerance(stationarityTolerance.getDoubleValue());
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

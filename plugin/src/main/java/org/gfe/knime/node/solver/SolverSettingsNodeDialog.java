@@ -40,6 +40,8 @@ final class SolverSettingsNodeDialog extends GfeSettingsPane {
         number(m.convergenceTolerance, "Convergence tolerance gtol");
         number(m.monitoringFraction, "Monitoring fraction p");
         number(m.forcedStep, "Forced step hconv");
+        number(m.stationarityTolerance, "Stationarity tolerance (per row only; 0 = off)").setToolTipText("A row has"
+                + " converged once the squared norm of its flow is at most this times its loss.");
 
         createNewGroup("Fixed steps (Euler and Runge-Kutta 4 only)");
         integer(m.gridPoints, "Grid points", 100);
