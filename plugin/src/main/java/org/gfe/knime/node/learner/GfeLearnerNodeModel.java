@@ -20,8 +20,10 @@ import org.gfe.knime.core.train.GfeTrainer;
 import org.gfe.knime.core.train.StopReason;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
-import org.gfe.knime.core.train.TrainingRecord;
 import org.gfe.knime.core.train.TrainingResult;
+import org.gfe.knime.node.exec.EngineStart;
+import org.gfe.knime.node.exec.NodeThreads;
+import org.gfe.knime.node.learner.LearnerChoices.HistoryRows;
 import org.gfe.knime.node.learner.LearnerSettings.ColumnSelection;
 import org.gfe.knime.node.learner.LearningCurve.Status;
 import org.gfe.knime.node.message.Warnings;
@@ -30,6 +32,7 @@ import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
 import org.gfe.knime.node.port.SolverSettingsPortObject;
 import org.gfe.knime.node.port.SolverSettingsPortObjectSpec;
+import org.gfe.knime.node.port.SolverStartCheck;
 import org.gfe.knime.node.port.TrainingOutcome;
 import org.gfe.knime.node.settings.GfeChoices;
 import org.gfe.knime.node.table.MissingCellPolicy;
@@ -59,12 +62,16 @@ import org.knime.core.node.port.PortType;
  */
 public final class GfeLearnerNodeModel extends NodeModel {
 
-    /** Flow variable: mean training loss of the last epoch. */
+    /** Flow variable: the kept epoch's training loss (mean over its batches); NaN if it trained none. */
     public static final String TRAINING_LOSS_VARIABLE = "gfe_training_loss";
-    /** Flow variable: last validation loss (NaN without a validation fraction). */
+    /** Flow variable: the kept model's validation loss; NaN if none was measured. */
     public static final String VALIDATION_LOSS_VARIABLE = "gfe_validation_loss";
-    /** Flow variable: epochs run. */
+    /** Flow variable: epochs run by the training that made the model (the final fit of a linear + MLP decoder). */
     public static final String EPOCHS_VARIABLE = "gfe_epochs";
+    /** Flow variable: why training ended, e.g. "early stopping", "all epochs", "stopped by the user". */
+    public static final String STOP_REASON_VARIABLE = "gfe_stop_reason";
+    /** Flow variable: the epoch whose decoder the model holds (0 = as initialised, e.g. PCA). */
+    public static final String KEPT_EPOCH_VARIABLE = "gfe_kept_epoch";
 
     private static final double READING_SHARE = 0.05;
     private static final Pattern ROW_INDEX = Pattern.compile("\\b([Rr]ow) (\\d{1,9})\\b");
@@ -88,12 +95,27 @@ public final class GfeLearnerNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec table = ModelSpecCheck.tableSpec(inSpecs[0]);
         ColumnSelection selection = settings.columnSelection(table);
-        TrainingConfig config = settings.toTrainingConfig(solver(inSpecs[1]));
+        SolverSettings portSolver = solver(inSpecs[1]);
+        TrainingConfig config = settings.toTrainingConfig(portSolver);
+        SolverStartCheck.requireLinearPart(portSolver, config.decoderKind(), LEARNER_DECODER, true);
         settings.missingCellPolicy();
         setWarningMessage(settingsWarnings(selection, config).message());
-        pushVariables(Double.NaN, Double.NaN, 0);
-        return new PortObjectSpec[] {modelSpec(table, selection.columns(), config, config.loss().name()),
-            TrainingHistoryTable.spec(settings.validates())};
+        pushVariables(Double.NaN, Double.NaN, 0, "", 0);
+        return new PortObjectSpec[] {modelSpec(table, selection.columns(), config, configuredLoss(config)),
+            historySpec(config)};
+    }
+
+    private static final String LEARNER_DECODER = "the Learner's decoder";
+
+    /** The loss the model spec names before training: the linear + MLP decoder always trains with MSE. */
+    private static String configuredLoss(TrainingConfig config) {
+        return config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP && config.loss() == LossKind.AUTO
+                ? LossKind.MSE.name() : config.loss().name();
+    }
+
+    private DataTableSpec historySpec(TrainingConfig config) throws InvalidSettingsException {
+        return settings.historyRows() == HistoryRows.PER_EPOCH ? TrainingHistoryTable.epochSpec()
+                : TrainingHistoryTable.spec(settings.validates());
     }
 
     /**
@@ -126,11 +148,11 @@ public final class GfeLearnerNodeModel extends NodeModel {
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable) inObjects[0];
         DataTableSpec spec = table.getDataTableSpec();
-        SolverSettings solver = inObjects[1] instanceof SolverSettingsPortObject port ? port.settings()
-                : SolverSettings.defaults();
+        SolverSettings portSolver = inObjects[1] instanceof SolverSettingsPortObject port ? port.settings() : null;
         ColumnSelection selection = settings.columnSelection(spec);
         List<String> columns = selection.columns();
-        TrainingConfig config = settings.toTrainingConfig(solver);
+        TrainingConfig config = settings.toTrainingConfig(portSolver);
+        SolverStartCheck.requireLinearPart(portSolver, config.decoderKind(), LEARNER_DECODER, true);
         Warnings warnings = settingsWarnings(selection, config);
         if (table.size() == 0) {
             throw new InvalidSettingsException("The input table is empty: the Learner needs rows to train on. Check"
@@ -149,44 +171,95 @@ public final class GfeLearnerNodeModel extends NodeModel {
         if (rows.rows().length == 0) {
             throw new InvalidSettingsException(noRowLeft(rows, table.size()));
         }
-        int trainingRows = TrainingProgress.trainingRows(config, rows.rows().length);
+        int rowCount = rows.rows().length;
+        int trainingRows = TrainingProgress.trainingRows(config, rowCount);
         TrainingDataCheck check = TrainingDataCheck.of(rows.rows(), columns);
         check.refuseUnlearnable(config);
         check.addWarnings(warnings, config, trainingRows);
         warnings.add(rows.skippedRowsWarning());
 
-        TrainingProgress progress = new TrainingProgress(exec.createSubProgress(1 - READING_SHARE), config,
-                rows.rows().length, monitor);
+        ExecutionMonitor training = exec.createSubProgress(1 - READING_SHARE);
+        EngineStart.start(training); // the first GFE node of a KNIME session says that PyTorch is being extracted
+        GfeTrainer trainer = new GfeTrainer(config, NodeThreads.forNode());
+        TrainingProgress progress = new TrainingProgress(training, config, rowCount, columns.size(),
+                trainer.selectionRuns(rowCount), monitor);
         monitor.start(progress.plannedEpochs(), progress.batchesPerEpoch());
         TrainingResult result;
         try {
-            result = train(config, rows, columns, progress);
+            result = train(trainer, rows, columns, progress);
         } catch (Exception | Error e) {
             monitor.clear();
             throw e;
         }
+        EpochHistory epochs = EpochHistory.of(result, progress.epochs(), progress.selectionRuns(),
+                progress.stoppedByUserIn(), progress.seconds());
         boolean stoppedByUser = result.stopReason() == StopReason.STOPPED_BY_USER;
-        List<String> notes = new ArrayList<>(result.notes());
+        String stopText = epochs.stopText(progress.batchesPerEpoch());
+        TrainingOutcome outcome = new TrainingOutcome(epochs.keptTrainingLoss(), epochs.keptValidationLoss(),
+                epochs.epochsRun(), rowCount, progress.seconds(), epochs.keptEpoch(), epochs.stopReason());
         GfeModelPortObject modelPort;
         try (GfeModel model = result.model()) {
-            if (config.loss() == LossKind.AUTO) {
-                notes.add(TrainingDataCheck.automaticLossNote(model.loss(), config.normalisation()));
-            }
             modelPort = new GfeModelPortObject(modelSpec(spec, columns, config, model.loss().name()), model,
-                    TrainingOutcome.of(result.history(), rows.rows().length), notes);
+                    outcome, summaryNotes(config, result, epochs, model, rowCount, columns.size()));
         }
-        BufferedDataTable history = TrainingHistoryTable.create(result.history(), settings.validates(), exec);
-        TrainingOutcome outcome = modelPort.outcome();
-        pushVariables(outcome.trainingLoss(), outcome.validationLoss(), outcome.epochs());
-        String stopReason = stopReason(result, monitor.batchesPerEpoch());
+        BufferedDataTable history = settings.historyRows() == HistoryRows.PER_EPOCH
+                ? TrainingHistoryTable.create(epochs, exec)
+                : TrainingHistoryTable.create(result.history(), settings.validates(), exec);
+        pushVariables(outcome.trainingLoss(), outcome.validationLoss(), outcome.epochs(), outcome.stopReason(),
+                outcome.keptEpoch());
         if (stoppedByUser) {
-            warnings = new Warnings().add(stopReason).addAll(warnings);
+            warnings = new Warnings().add(stopText).addAll(warnings);
         }
         setWarningMessage(warnings.message());
-        monitor.end(LearningCurve.of(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED, result.epochs(),
-                result.history(), result.config().epochs(), monitor.batchesPerEpoch(), stopReason,
-                viewSummary(modelPort, warnings)));
+        progress.finish(stopText);
+        monitor.end(new LearningCurve(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED,
+                result.config().epochs(), progress.batchesPerEpoch(), epochs.points(progress.batchesPerEpoch()),
+                stopText, viewSummary(modelPort, warnings)));
         return new PortObject[] {modelPort, history};
+    }
+
+    /**
+     * What the model's summary adds to the model's own description: how the sizes were chosen (auto), which epoch
+     * the model holds, the trainer's notes (e.g. whether the correction beat PCA), and which loss 'Automatic' chose.
+     */
+    private static List<String> summaryNotes(TrainingConfig config, TrainingResult result, EpochHistory epochs,
+            GfeModel model, int rows, int columns) {
+        List<String> notes = new ArrayList<>();
+        if (config.hasAutoValues()) {
+            notes.add(sizedToData(config, result, rows, columns));
+        }
+        if (config.hasAutoSolver()) {
+            notes.add("Solver sized to the data (no Solver Settings input).");
+        }
+        notes.add(epochs.keptNote());
+        notes.addAll(result.notes());
+        if (config.loss() == LossKind.AUTO) {
+            notes.add(TrainingDataCheck.automaticLossNote(model.loss(), config.normalisation(),
+                    config.decoderKind()));
+        }
+        return notes;
+    }
+
+    /** The sizes 'auto' chose, e.g. "hidden layers 44-44 (103 columns); for 160 rows batches of 20, ...". */
+    private static String sizedToData(TrainingConfig config, TrainingResult result, int rows, int columns) {
+        TrainingConfig all = config.resolve(Math.max(1, TrainingProgress.trainingRows(config, rows)), columns);
+        StringBuilder text = new StringBuilder("Sized to the data (auto):");
+        if (config.hasAutoHiddenSizes() && config.decoderKind() != DecoderKind.CONVOLUTION_1D) {
+            int[] sizes = result.config().hiddenSizes();
+            text.append(" hidden layers ").append(java.util.Arrays.stream(sizes).mapToObj(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("-"))).append(" for ").append(columns)
+                    .append(" columns (width clip(4 sqrt(P), 32, 128));");
+        }
+        int trained = TrainingProgress.trainingRows(config, rows);
+        text.append(" for ").append(trained).append(" training rows batches of ").append(all.batchSize())
+                .append(" rows and at most ").append(all.epochs()).append(" epochs");
+        if (config.keepBestEpoch() && all.patience() > 0) {
+            text.append(", early stopping after ").append(all.patience()).append(" epochs without improvement");
+        }
+        if (config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP) {
+            text.append(" (the runs that choose the epochs are sized to the rows they fit)");
+        }
+        return text.append('.').toString();
     }
 
     /** Why no row is left to train on, and what to do. */
@@ -209,29 +282,6 @@ public final class GfeLearnerNodeModel extends NodeModel {
         return text.toString();
     }
 
-    /** Why training ended, for the view and (if the user stopped it) the warning. */
-    static String stopReason(TrainingResult result, int batchesPerEpoch) {
-        int planned = result.config().epochs();
-        List<TrainingRecord> batches = result.history();
-        TrainingRecord last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
-        int epochs = last == null ? 0 : last.epoch() + 1;
-        String reason = switch (result.stopReason()) {
-            case EPOCHS_COMPLETED -> "Finished: trained all " + planned + " epoch(s).";
-            case NO_IMPROVEMENT -> "Stopped early after epoch " + epochs + " of " + planned + ": "
-                    + result.stopReason().text() + ".";
-            case STOPPED_BY_USER -> "Stopped by the user " + (last == null || last.batch() + 1 >= batchesPerEpoch
-                    ? "after epoch " + epochs + " of " + planned
-                    : "in epoch " + epochs + " of " + planned + ", after batch " + (last.batch() + 1) + " of "
-                            + batchesPerEpoch) + "; the output is the model trained so far.";
-        };
-        if (result.config().keepBestEpoch() && result.bestEpoch() < epochs) {
-            reason += result.bestEpoch() == 0
-                    ? " The model is the decoder as it was before training: no epoch lowered the validation loss."
-                    : " The model is that of epoch " + result.bestEpoch() + ", whose validation loss was lowest.";
-        }
-        return reason;
-    }
-
     /** The model's description with the warnings, for the view. */
     private static String viewSummary(GfeModelPortObject modelPort, Warnings warnings) {
         String text = modelPort.description();
@@ -244,10 +294,10 @@ public final class GfeLearnerNodeModel extends NodeModel {
         return text;
     }
 
-    private static TrainingResult train(TrainingConfig config, TableRows rows, List<String> columns,
+    private static TrainingResult train(GfeTrainer trainer, TableRows rows, List<String> columns,
             TrainingProgress progress) throws InvalidSettingsException, CanceledExecutionException {
         try {
-            return new GfeTrainer(config).train(rows.rows(), columns, progress);
+            return trainer.train(rows.rows(), columns, progress);
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("GFE training was cancelled.");
         } catch (IllegalArgumentException e) {
@@ -270,10 +320,15 @@ public final class GfeLearnerNodeModel extends NodeModel {
         return text.toString();
     }
 
+    /** The connected Solver Settings node's settings, or null without one. */
     private static SolverSettings solver(PortObjectSpec spec) {
-        return spec instanceof SolverSettingsPortObjectSpec solver ? solver.settings() : SolverSettings.defaults();
+        return spec instanceof SolverSettingsPortObjectSpec solver ? solver.settings() : null;
     }
 
+    /**
+     * The model's spec from the settings, the same in configure and after execute: hidden sizes sized to the data
+     * are not known before training, so the spec says "sized to the data" and the summary gives the sizes.
+     */
     private static GfeModelPortObjectSpec modelSpec(DataTableSpec table, List<String> columns, TrainingConfig config,
             String loss) {
         List<DataType> types = new ArrayList<>();
@@ -286,14 +341,19 @@ public final class GfeLearnerNodeModel extends NodeModel {
                     GfeModel.convolutionDescription(config.convolutionChannels(), config.kernelSize(),
                             config.convolutionLayers()));
         }
+        boolean sized = config.hasAutoHiddenSizes();
         return new GfeModelPortObjectSpec(config.latentDimension(), columns, types, loss,
-                config.normalisation().name(), config.hiddenSizes(), config.activation().name());
+                config.normalisation().name(), sized ? new int[0] : config.hiddenSizes(), config.activation().name(),
+                "", config.decoderKind().name(), sized);
     }
 
-    private void pushVariables(double trainingLoss, double validationLoss, int epochs) {
+    private void pushVariables(double trainingLoss, double validationLoss, int epochs, String stopReason,
+            int keptEpoch) {
         pushFlowVariableDouble(TRAINING_LOSS_VARIABLE, trainingLoss);
         pushFlowVariableDouble(VALIDATION_LOSS_VARIABLE, validationLoss);
         pushFlowVariableInt(EPOCHS_VARIABLE, epochs);
+        pushFlowVariableString(STOP_REASON_VARIABLE, stopReason);
+        pushFlowVariableInt(KEPT_EPOCH_VARIABLE, keptEpoch);
     }
 
     @Override

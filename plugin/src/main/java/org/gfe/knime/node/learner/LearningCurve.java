@@ -32,7 +32,8 @@ import org.gfe.knime.core.train.TrainingStage;
 public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoch, List<EpochPoint> epochs,
         String stopReason, String summary) {
 
-    private static final int FORMAT_VERSION = 1;
+    /** Version 2 added each point's run and kept flag. */
+    private static final int FORMAT_VERSION = 2;
 
     /** A curve with nothing to show: the node has not been executed. */
     public static final LearningCurve NOT_TRAINED = new LearningCurve(Status.NOT_TRAINED, 0, 0, List.of(), "", "");
@@ -64,9 +65,32 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
      * @param validationLoss the validation loss at the end of the epoch, NaN if none was measured
      * @param batches batches run in the epoch
      * @param complete whether the epoch ran all its batches
+     * @param run which run of the stage, for people (e.g. "fold 2 of 5", "mean of 5 folds"); empty if the stage has
+     *        one
+     * @param kept whether the model holds this epoch's decoder
      */
     public record EpochPoint(String stage, int epoch, double trainingLoss, double validationLoss, int batches,
-            boolean complete) {
+            boolean complete, String run, boolean kept) {
+
+        public EpochPoint {
+            run = run == null ? "" : run;
+        }
+
+        /** A point of a stage with one run, not kept. */
+        public EpochPoint(String stage, int epoch, double trainingLoss, double validationLoss, int batches,
+                boolean complete) {
+            this(stage, epoch, trainingLoss, validationLoss, batches, complete, "", false);
+        }
+
+        /** This point with another kept flag. */
+        EpochPoint kept(boolean isKept) {
+            return new EpochPoint(stage, epoch, trainingLoss, validationLoss, batches, complete, run, isKept);
+        }
+
+        /** Stage and run, e.g. "SELECTION/fold 2 of 5": points of one group form one curve. */
+        String group() {
+            return stage + "/" + run;
+        }
     }
 
     /**
@@ -79,8 +103,24 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
      */
     public static LearningCurve of(Status status, List<EpochRecord> ended, List<TrainingRecord> batches,
             int plannedEpochs, int batchesPerEpoch, String stopReason, String summary) {
-        return new LearningCurve(status, plannedEpochs, batchesPerEpoch, points(ended, batches, batchesPerEpoch),
+        return new LearningCurve(status, plannedEpochs, batchesPerEpoch, points(ended, batches, batchesPerEpoch, ""),
                 stopReason, summary);
+    }
+
+    /**
+     * The points of one run's epochs: one per ended epoch, and one for the epoch in progress (from its batches so
+     * far).
+     *
+     * @param run the run's label for people (e.g. "fold 2 of 5"), empty if the stage has one run
+     */
+    static List<EpochPoint> points(List<EpochRecord> ended, List<TrainingRecord> batches, int batchesPerEpoch,
+            String run) {
+        List<EpochPoint> points = new ArrayList<>();
+        for (EpochPoint point : points(ended, batches, batchesPerEpoch)) {
+            points.add(new EpochPoint(point.stage(), point.epoch(), point.trainingLoss(), point.validationLoss(),
+                    point.batches(), point.complete(), run, false));
+        }
+        return points;
     }
 
     private static List<EpochPoint> points(List<EpochRecord> ended, List<TrainingRecord> batches,
@@ -155,6 +195,20 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
         return stages;
     }
 
+    /** The curves: the points of each stage and run, groups in order of appearance. */
+    public List<List<EpochPoint>> curves() {
+        Map<String, List<EpochPoint>> groups = new java.util.LinkedHashMap<>();
+        for (EpochPoint point : epochs) {
+            groups.computeIfAbsent(point.group(), g -> new ArrayList<>()).add(point);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The point whose decoder the model holds, or null (while training, or for a curve that does not say). */
+    public EpochPoint kept() {
+        return epochs.stream().filter(EpochPoint::kept).findFirst().orElse(null);
+    }
+
     /** For people: "training", "final fit on all rows", ... (the stage's own text). */
     static String stageText(String stage) {
         try {
@@ -162,6 +216,16 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
         } catch (IllegalArgumentException e) {
             return stage.toLowerCase(Locale.ROOT).replace('_', ' ');
         }
+    }
+
+    /** A curve's name for people, short for a chart's legend: "choosing the epochs, fold 2 of 5", "final fit". */
+    static String curveText(EpochPoint point) {
+        String stage = switch (point.stage()) {
+            case "SELECTION" -> "choosing the epochs";
+            case "FINAL_FIT" -> "final fit on all rows";
+            default -> stageText(point.stage());
+        };
+        return point.run().isEmpty() ? stage : stage + ", " + point.run();
     }
 
     /** Whether any epoch has a validation loss. */
@@ -185,7 +249,8 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
                     return "Training: the first batch is being encoded.";
                 }
                 String what = last.stage().equals(TrainingStage.TRAINING.name()) ? "Training"
-                        : "Training (" + stageText(last.stage()) + ")";
+                        : "Training (" + stageText(last.stage()) + (last.run().isEmpty() ? "" : ", " + last.run())
+                                + ")";
                 return String.format(Locale.ROOT, "%s: epoch %d of %d, batch %d%s; training loss %s%s.", what,
                         last.epoch(), plannedEpochs, last.batches(),
                         batchesPerEpoch > 0 ? " of " + batchesPerEpoch : "", number(last.trainingLoss()),
@@ -215,6 +280,8 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
             out.writeDouble(point.validationLoss());
             out.writeInt(point.batches());
             out.writeBoolean(point.complete());
+            out.writeUTF(point.run());
+            out.writeBoolean(point.kept());
         }
         writeText(out, stopReason);
         writeText(out, summary);
@@ -242,8 +309,13 @@ public record LearningCurve(Status status, int plannedEpochs, int batchesPerEpoc
         int count = in.readInt();
         List<EpochPoint> points = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            points.add(new EpochPoint(in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt(),
-                    in.readBoolean()));
+            EpochPoint point = new EpochPoint(in.readUTF(), in.readInt(), in.readDouble(), in.readDouble(),
+                    in.readInt(), in.readBoolean());
+            if (version >= 2) {
+                point = new EpochPoint(point.stage(), point.epoch(), point.trainingLoss(), point.validationLoss(),
+                        point.batches(), point.complete(), in.readUTF(), in.readBoolean());
+            }
+            points.add(point);
         }
         return new LearningCurve(status, planned, perEpoch, points, readText(in), readText(in));
     }

@@ -14,7 +14,9 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.JComponent;
+import org.gfe.knime.core.train.TrainingStage;
 import org.gfe.knime.node.learner.LearningCurve.EpochPoint;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -24,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The learning curve drawn with XChart: training loss and, if measured, validation loss per epoch, on a logarithmic
- * axis when the loss spans more than a decade. As a Swing component for the view, or as an image (headless) for
+ * axis when the loss spans two decades or more. As a Swing component for the view, or as an image (headless) for
  * tests and exports. Needs no KNIME class.
  */
 public final class LearningCurveChart extends JComponent {
@@ -35,10 +37,15 @@ public final class LearningCurveChart extends JComponent {
     public static final String TRAINING = "Training loss";
     /** Series name of the validation loss. */
     public static final String VALIDATION = "Validation loss";
+    /** Series name of the kept epoch's marker: the epoch whose decoder the model holds. */
+    public static final String KEPT = "Kept model";
 
     private static final Color TRAINING_COLOUR = new Color(31, 119, 180);
     private static final Color VALIDATION_COLOUR = new Color(230, 110, 20);
-    private static final double LOG_SPAN = 10;
+    private static final Color FINAL_FIT_COLOUR = new Color(44, 160, 44);
+    private static final Color KEPT_COLOUR = new Color(200, 30, 60);
+    /** The loss spans this factor or more: a logarithmic axis (XChart labels its powers of ten, so two decades). */
+    private static final double LOG_SPAN = 100;
 
     private transient XYChart chart;
     private transient LearningCurve curve = LearningCurve.NOT_TRAINED;
@@ -94,25 +101,62 @@ public final class LearningCurveChart extends JComponent {
     }
 
     /**
-     * The curve as an XChart chart of the given size (at least one epoch): per stage of the run a training series
-     * and, where measured, a validation series (epoch 0, the decoder before training, has only the latter).
+     * The curve as an XChart chart of the given size (at least one epoch): per stage and run of the training (e.g.
+     * the choice of the epochs on validation rows, then the final fit on all rows) a training series and, where
+     * measured, a validation series (epoch 0, the decoder before training, has only the latter); the epoch whose
+     * decoder the model holds is marked ({@value #KEPT}, with a vertical line).
      */
     public static XYChart chart(LearningCurve curve, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).xAxisTitle("Epoch")
                 .yAxisTitle("Loss per row (normalised units)").build();
         style(chart.getStyler(), curve);
-        List<String> stages = curve.stages();
-        for (int i = 0; i < stages.size(); i++) {
-            String stage = stages.get(i);
-            String suffix = stages.size() == 1 ? "" : " (" + LearningCurve.stageText(stage) + ")";
-            List<EpochPoint> points = curve.epochs().stream().filter(p -> p.stage().equals(stage)).toList();
-            float[] dash = i == 0 ? null : new float[] {2f, 3f};
+        List<List<EpochPoint>> curves = curve.curves();
+        for (int i = 0; i < curves.size(); i++) {
+            List<EpochPoint> points = curves.get(i);
+            String suffix = curves.size() == 1 ? "" : " (" + LearningCurve.curveText(points.get(0)) + ")";
+            boolean finalFit = points.get(0).stage().equals(TrainingStage.FINAL_FIT.name());
+            float[] dash = i == 0 || finalFit ? null : new float[] {2f, 3f};
             add(chart, TRAINING + suffix, points.stream().filter(p -> !Double.isNaN(p.trainingLoss())).toList(),
-                    true, TRAINING_COLOUR, SeriesMarkers.CIRCLE, dash);
+                    true, finalFit ? FINAL_FIT_COLOUR : TRAINING_COLOUR, SeriesMarkers.CIRCLE, dash);
             add(chart, VALIDATION + suffix, points.stream().filter(p -> !Double.isNaN(p.validationLoss())).toList(),
                     false, VALIDATION_COLOUR, SeriesMarkers.DIAMOND, i == 0 ? new float[] {6f, 4f} : dash);
         }
+        EpochPoint kept = curve.kept();
+        if (kept != null) {
+            double y = keptValue(curve, kept);
+            if (!Double.isNaN(y)) {
+                XYSeries marker = chart.addSeries(KEPT + " (epoch " + kept.epoch() + ")",
+                        new double[] {kept.epoch()}, new double[] {y});
+                marker.setMarker(SeriesMarkers.CIRCLE);
+                marker.setMarkerColor(KEPT_COLOUR);
+                marker.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.NONE);
+                marker.setShowInLegend(true);
+            }
+            chart.getStyler().setAnnotationLineColor(KEPT_COLOUR);
+            chart.getStyler().setAnnotationLineStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+            chart.addAnnotation(new AnnotationLine(kept.epoch(), true, false));
+        }
         return chart;
+    }
+
+    /** Where the kept marker sits: the kept epoch's training loss, else its validation loss (PCA kept: epoch 0). */
+    private static double keptValue(LearningCurve curve, EpochPoint kept) {
+        if (!Double.isNaN(kept.trainingLoss())) {
+            return kept.trainingLoss();
+        }
+        if (!Double.isNaN(kept.validationLoss())) {
+            return kept.validationLoss();
+        }
+        // e.g. PCA kept: the decoder as initialised on all rows, measured on validation rows as epoch 0
+        return curve.epochs().stream().filter(p -> p.epoch() == kept.epoch() && !Double.isNaN(p.validationLoss()))
+                .mapToDouble(EpochPoint::validationLoss).findFirst().orElse(Double.NaN);
+    }
+
+    /** The name of the kept marker's series in a chart, or null if it has none. */
+    public static String keptSeries(XYChart chart) {
+        return chart.getSeriesMap().keySet().stream().filter(name -> name.startsWith(KEPT)).findFirst()
+                .orElse(null);
     }
 
     private static void add(XYChart chart, String name, List<EpochPoint> points, boolean training, Color colour,
@@ -136,7 +180,6 @@ public final class LearningCurveChart extends JComponent {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderColor(Color.LIGHT_GRAY);
         styler.setPlotGridLinesColor(new Color(232, 232, 232));
-        styler.setLegendPosition(LegendPosition.InsideNE);
         styler.setLegendBorderColor(Color.LIGHT_GRAY);
         styler.setMarkerSize(7);
         styler.setChartTitleVisible(false);
@@ -165,8 +208,60 @@ public final class LearningCurveChart extends JComponent {
                 }
             }
         }
-        styler.setYAxisLogarithmic(lowest > 0 && highest / lowest >= LOG_SPAN);
-        styler.setyAxisTickLabelsFormattingFunction(LearningCurveChart::tick);
+        boolean logarithmic = lowest > 0 && highest / lowest >= LOG_SPAN;
+        LegendPosition corner = emptiestCorner(points, first, end, lowest, highest, logarithmic);
+        if (corner == null && highest > lowest) {
+            // every corner has points (e.g. a flat training curve under a flat validation curve): room on top
+            corner = LegendPosition.InsideNE;
+            styler.setYAxisMax(logarithmic ? Math.exp(Math.log(highest) + 0.6 * Math.log(highest / lowest))
+                    : highest + 0.6 * (highest - lowest));
+        }
+        styler.setLegendPosition(corner == null ? LegendPosition.InsideNE : corner);
+        styler.setYAxisLogarithmic(logarithmic);
+        if (logarithmic) {
+            // XChart places ticks linearly whenever a formatting function is set, so a logarithmic axis would be
+            // labelled as if it were linear: its own tick calculator labels the powers of ten
+            styler.setYAxisDecimalPattern(lowest < 1e-3 || highest >= 1e4 ? "0.#E0" : "0.####");
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(LearningCurveChart::tick);
+        }
+    }
+
+    /**
+     * Where the legend covers no point: the first empty corner of the plot (a bit less than half its width and
+     * height), the top right first (a curve that is still growing leaves it empty), then the bottom left (where a
+     * falling loss curve never is), bottom right, top left; null if every corner has points.
+     */
+    static LegendPosition emptiestCorner(List<EpochPoint> points, double xMin, double xMax, double yMin,
+            double yMax, boolean logarithmic) {
+        LegendPosition[] corners = {LegendPosition.InsideNE, LegendPosition.InsideSW, LegendPosition.InsideSE,
+            LegendPosition.InsideNW};
+        int[] counts = new int[corners.length];
+        double low = logarithmic ? Math.log(yMin) : yMin;
+        double high = logarithmic ? Math.log(yMax) : yMax;
+        for (EpochPoint point : points) {
+            double x = xMax > xMin ? (point.epoch() - xMin) / (xMax - xMin) : 0.5;
+            for (double value : new double[] {point.trainingLoss(), point.validationLoss()}) {
+                if (Double.isNaN(value) || (logarithmic && value <= 0)) {
+                    continue;
+                }
+                double y = high > low ? ((logarithmic ? Math.log(value) : value) - low) / (high - low) : 0.5;
+                boolean right = x > 0.5;
+                boolean left = x < 0.5;
+                boolean top = y > 0.6;
+                boolean bottom = y < 0.4;
+                counts[0] += right && top ? 1 : 0;
+                counts[1] += left && bottom ? 1 : 0;
+                counts[2] += right && bottom ? 1 : 0;
+                counts[3] += left && top ? 1 : 0;
+            }
+        }
+        for (int i = 0; i < corners.length; i++) {
+            if (counts[i] == 0) {
+                return corners[i];
+            }
+        }
+        return null;
     }
 
     /** A loss tick: plain decimals from 0.001 to 10,000, else scientific (1.5E-5). */

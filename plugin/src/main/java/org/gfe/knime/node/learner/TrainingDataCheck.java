@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.node.message.Warnings;
@@ -188,18 +189,23 @@ final class TrainingDataCheck {
      * so it trains with binary cross-entropy. Null for other settings.
      */
     static String automaticLossWithMinMax(TrainingConfig config) {
-        if (config.loss() != LossKind.AUTO || config.normalisation() != NormalisationKind.MIN_MAX) {
+        if (config.loss() != LossKind.AUTO || config.normalisation() != NormalisationKind.MIN_MAX
+                || config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP) {
             return null;
         }
-        return automaticLossNote(LossKind.BCE, NormalisationKind.MIN_MAX)
+        return automaticLossNote(LossKind.BCE, NormalisationKind.MIN_MAX, config.decoderKind())
                 + " For measurements the loss '" + GfeChoices.LOSS.label(LossKind.MSE) + "' usually reconstructs"
                 + " better; choose it under Loss.";
     }
 
     /** Which loss 'Automatic' chose, and why (for the model summary). */
-    static String automaticLossNote(LossKind chosen, NormalisationKind normalisation) {
+    static String automaticLossNote(LossKind chosen, NormalisationKind normalisation, DecoderKind decoder) {
         String automatic = "The loss '" + GfeChoices.LOSS.label(LossKind.AUTO) + "' chose '"
                 + GfeChoices.LOSS.label(chosen) + "'";
+        if (decoder == DecoderKind.LINEAR_PLUS_MLP) {
+            return automatic + " because the decoder '" + GfeChoices.DECODER.label(decoder) + "' reconstructs the"
+                    + " values directly.";
+        }
         if (chosen == LossKind.MSE) {
             return automatic + " because some normalised values lie outside [0, 1].";
         }

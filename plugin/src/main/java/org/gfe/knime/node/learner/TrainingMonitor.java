@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.gfe.knime.core.train.EpochRecord;
 import org.gfe.knime.core.train.TrainingRecord;
+import org.gfe.knime.core.train.TrainingStage;
 import org.gfe.knime.node.learner.LearningCurve.Status;
 
 /**
@@ -24,6 +25,7 @@ final class TrainingMonitor {
     private Status status = Status.NOT_TRAINED;
     private int plannedEpochs;
     private int batchesPerEpoch;
+    private String run = "";
     private LearningCurve ended = LearningCurve.NOT_TRAINED;
     private volatile boolean stopAndKeepRequested;
 
@@ -35,18 +37,36 @@ final class TrainingMonitor {
             status = Status.TRAINING;
             this.plannedEpochs = plannedEpochs;
             this.batchesPerEpoch = batchesPerEpoch;
+            run = "";
             ended = null;
             stopAndKeepRequested = false;
         }
         changed();
     }
 
-    /** A stage of the run starts, with its planned size as the trainer sized it. */
-    void stage(int plannedEpochs, int batchesPerEpoch) {
+    /**
+     * A stage of the run (or one run of a stage, e.g. a fold) starts, with its planned size as the trainer sized it:
+     * the live curve shows this run's epochs from now on.
+     *
+     * @param runLabel the run for people, e.g. "fold 2 of 5"; empty if the stage has one run
+     */
+    void stage(TrainingStage stage, String runLabel, int plannedEpochs, int batchesPerEpoch) {
         synchronized (this) {
             this.plannedEpochs = plannedEpochs;
             this.batchesPerEpoch = batchesPerEpoch;
+            this.run = runLabel == null ? "" : runLabel;
+            batches.clear();
+            epochs.clear();
         }
+        changed();
+    }
+
+    /**
+     * A stop request has been acted on but training goes on (the choice of the epochs was ended; the final fit on all
+     * rows runs): the request is forgotten, so the user can stop the final fit too.
+     */
+    void stopAndKeepHandled() {
+        stopAndKeepRequested = false;
         changed();
     }
 
@@ -109,7 +129,8 @@ final class TrainingMonitor {
     LearningCurve curve() {
         synchronized (this) {
             if (status == Status.TRAINING) {
-                return LearningCurve.of(Status.TRAINING, epochs, batches, plannedEpochs, batchesPerEpoch, "", "");
+                return new LearningCurve(Status.TRAINING, plannedEpochs, batchesPerEpoch,
+                        LearningCurve.points(epochs, batches, batchesPerEpoch, run), "", "");
             }
             return ended;
         }

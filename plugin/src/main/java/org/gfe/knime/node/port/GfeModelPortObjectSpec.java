@@ -21,7 +21,10 @@ import org.knime.core.node.port.AbstractSimplePortObjectSpec;
  * {@code AUTO} (resolved from the data during training).
  *
  * <p>The decoder is an MLP of the hidden sizes, or, when {@link #convolution()} is not empty, a 1-D convolutional
- * decoder so described (no hidden sizes). Specs stored before convolutional decoders existed load as MLPs.
+ * decoder so described (no hidden sizes), or a linear + MLP decoder ({@link #decoderKind()}). Hidden sizes that the
+ * Learner sizes to the data are not known before it runs: such a spec says so ({@link #sizedToData()}) and has no
+ * hidden sizes, before and after execution alike (the model's summary gives the sizes). Specs stored before
+ * convolutional decoders existed load as MLPs; specs stored before the decoder kind was recorded have it empty.
  */
 public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
@@ -34,6 +37,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private static final String HIDDEN_SIZES = "hidden_sizes";
     private static final String ACTIVATION = "activation";
     private static final String CONVOLUTION = "convolution";
+    private static final String DECODER_KIND = "decoder_kind";
+    private static final String SIZED_TO_DATA = "sized_to_data";
 
     private int formatVersion = GfeModel.FORMAT_VERSION;
     private int latentDimension;
@@ -44,6 +49,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     private int[] hiddenSizes = new int[0];
     private String activation = "";
     private String convolution = "";
+    private String decoderKind = "";
+    private boolean sizedToData;
 
     /** The serializer's constructor; the content comes from {@link #load}. */
     public GfeModelPortObjectSpec() {
@@ -68,6 +75,21 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
      */
     public GfeModelPortObjectSpec(int latentDimension, List<String> columnNames, List<DataType> columnTypes,
             String loss, String normalisation, int[] hiddenSizes, String activation, String convolution) {
+        this(latentDimension, columnNames, columnTypes, loss, normalisation, hiddenSizes, activation, convolution,
+                convolution.isEmpty() ? "MLP" : "CONVOLUTION_1D", false);
+    }
+
+    /**
+     * @param columnNames the training columns, in order
+     * @param columnTypes their types in the training table
+     * @param convolution empty unless the decoder is a 1-D convolution, else its description
+     * @param decoderKind MLP, CONVOLUTION_1D or LINEAR_PLUS_MLP (the core's DecoderKind name)
+     * @param sizedToData whether the hidden sizes are sized to the data by the Learner (then {@code hiddenSizes} is
+     *        empty: they are known only after training, and the spec must be the same before and after)
+     */
+    public GfeModelPortObjectSpec(int latentDimension, List<String> columnNames, List<DataType> columnTypes,
+            String loss, String normalisation, int[] hiddenSizes, String activation, String convolution,
+            String decoderKind, boolean sizedToData) {
         if (columnNames.size() != columnTypes.size()) {
             throw new IllegalArgumentException(columnNames.size() + " column names but " + columnTypes.size()
                     + " column types.");
@@ -80,6 +102,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         this.hiddenSizes = hiddenSizes.clone();
         this.activation = Objects.requireNonNull(activation);
         this.convolution = Objects.requireNonNull(convolution);
+        this.decoderKind = Objects.requireNonNull(decoderKind);
+        this.sizedToData = sizedToData;
     }
 
     public int formatVersion() {
@@ -120,16 +144,40 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         return convolution;
     }
 
-    /** The decoder, e.g. "20-150-300-600-784 ELU" or "1-D convolution, 8 channels, kernel 5, 2 layers, ELU". */
+    /**
+     * The decoder's kind as the core names it (MLP, CONVOLUTION_1D or LINEAR_PLUS_MLP); empty for a spec stored
+     * before the kind was recorded (an MLP, a convolution if {@link #convolution()} says so, or a linear + MLP).
+     */
+    public String decoderKind() {
+        return decoderKind;
+    }
+
+    /** Whether the Learner sizes the hidden layers to the data (so the spec has none; the model's summary does). */
+    public boolean sizedToData() {
+        return sizedToData;
+    }
+
+    /**
+     * The decoder, e.g. "20-150-300-600-784 ELU", "1-D convolution, 8 channels, kernel 5, 2 layers, ELU",
+     * "linear (PCA start) + MLP correction 2-64-64-103, ELU" or "linear (PCA start) + MLP correction, hidden layers
+     * sized to the data, ELU".
+     */
     public String architecture() {
         if (!convolution.isEmpty()) {
             return convolution + ", " + activation;
+        }
+        boolean linearPlusMlp = "LINEAR_PLUS_MLP".equals(decoderKind);
+        if (sizedToData) {
+            return (linearPlusMlp ? "linear (PCA start) + MLP correction" : "MLP") + ", hidden layers sized to the"
+                    + " data, " + activation;
         }
         StringBuilder text = new StringBuilder().append(latentDimension);
         for (int size : hiddenSizes) {
             text.append('-').append(size);
         }
-        return text.append('-').append(columnNames.length).append(' ').append(activation).toString();
+        text.append('-').append(columnNames.length);
+        return linearPlusMlp ? "linear (PCA start) + MLP correction " + text + ", " + activation
+                : text.append(' ').append(activation).toString();
     }
 
     @Override
@@ -143,6 +191,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         model.addIntArray(HIDDEN_SIZES, hiddenSizes);
         model.addString(ACTIVATION, activation);
         model.addString(CONVOLUTION, convolution);
+        model.addString(DECODER_KIND, decoderKind);
+        model.addBoolean(SIZED_TO_DATA, sizedToData);
     }
 
     @Override
@@ -162,6 +212,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
         hiddenSizes = model.getIntArray(HIDDEN_SIZES);
         activation = model.getString(ACTIVATION);
         convolution = model.getString(CONVOLUTION, ""); // absent before convolutional decoders: an MLP
+        decoderKind = model.getString(DECODER_KIND, ""); // absent before it was recorded: unknown
+        sizedToData = model.getBoolean(SIZED_TO_DATA, false);
         if (columnNames.length != columnTypes.length) {
             throw new InvalidSettingsException("The stored GFE model spec is corrupt: " + columnNames.length
                     + " column names but " + columnTypes.length + " column types.");
@@ -174,13 +226,14 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
                 && latentDimension == that.latentDimension && Arrays.equals(columnNames, that.columnNames)
                 && Arrays.equals(columnTypes, that.columnTypes) && loss.equals(that.loss)
                 && normalisation.equals(that.normalisation) && Arrays.equals(hiddenSizes, that.hiddenSizes)
-                && activation.equals(that.activation) && convolution.equals(that.convolution);
+                && activation.equals(that.activation) && convolution.equals(that.convolution)
+                && decoderKind.equals(that.decoderKind) && sizedToData == that.sizedToData;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(formatVersion, latentDimension, Arrays.hashCode(columnNames), loss, normalisation,
-                Arrays.hashCode(hiddenSizes), activation, convolution);
+                Arrays.hashCode(hiddenSizes), activation, convolution, decoderKind, sizedToData);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class ModelSummary {
         text.append("\nLoss: ").append(GfeChoices.LOSS.label(model.loss()));
         text.append("\nNormalisation: ").append(GfeChoices.NORMALISATION.label(model.normalisation().kind()));
         text.append("\nEncodes by default with: ").append(SolverSummary.line(solver));
+        text.append("\nStart of the flow: ").append(SolverSummary.start(solver));
         for (String note : notes) {
             text.append('\n').append(note);
         }

@@ -4,7 +4,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-/** Double of KNIME's DialogComponentLabel: text only, saves nothing. */
+/** Double of KNIME's DialogComponentLabel: text only, saves nothing; setText changes the shown label, as KNIME's. */
 public class DialogComponentLabel extends DialogComponent {
     private String m_text;
 
@@ -20,6 +20,11 @@ public class DialogComponentLabel extends DialogComponent {
 
     public void setText(final String newText) {
         m_text = newText;
+        for (java.awt.Component shown : getComponentPanel().getComponents()) {
+            if (shown instanceof javax.swing.JLabel label) {
+                label.setText(newText);
+            }
+        }
     }
 
     @Override
