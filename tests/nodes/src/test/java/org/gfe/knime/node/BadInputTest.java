@@ -60,9 +60,18 @@ class BadInputTest {
     @Test
     void learnerRefusesTheFullAdjointWithThePerRowSolver() {
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "4", 1);
-        learner.edit().setString("training_method", "FULL_ADJOINT");
+        learner.edit().setString("training_method", "FULL_ADJOINT").setString("solver_without_port", "PAPER_DEFAULTS");
         assertFails(() -> learner.configure(Tables.doubleSpec(ABC), null), "'Full adjoint (exact gradient through the flow)' method",
                 "'Adaptive (AMD), per row' gives every row its own time grid");
+    }
+
+    @Test
+    void learnerRefusesTheFullAdjointWithTheSolverSizedToTheDataAndSaysWhatToConnect() {
+        NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "4", 1);
+        learner.edit().setString("training_method", "FULL_ADJOINT");
+        assertFails(() -> learner.configure(Tables.doubleSpec(ABC), null),
+                "'Full adjoint (exact gradient through the flow)' method", "'Runge-Kutta 4, fixed steps'",
+                "Connect a Solver Settings node");
     }
 
     @Test

@@ -54,12 +54,18 @@ class DialogChoicesTest {
     @Test
     void theDecoderKindEnablesItsOwnSettingsOnly() throws Exception {
         DialogInspector dialog = learnerDialog();
+        assertEquals("Linear (PCA start) plus MLP correction", shownText(dialog.choice("Decoder")), "the default");
+        assertEnabled(dialog, false, LEARNER_KEYS_MLP); // sized to the data by default
+        assertEnabled(dialog, false, LEARNER_KEYS_CONV);
+        assertEnabled(dialog, true, "train_linear_part");
+        setBoolean(dialog, "auto_size", false);
         assertEnabled(dialog, true, LEARNER_KEYS_MLP);
         assertEnabled(dialog, false, LEARNER_KEYS_CONV);
 
         dialog.select("Decoder", "CONVOLUTION_1D");
         assertEnabled(dialog, false, LEARNER_KEYS_MLP);
         assertEnabled(dialog, true, LEARNER_KEYS_CONV);
+        assertEnabled(dialog, false, "train_linear_part");
         assertEquals("1-D convolution (spectra)", shownText(dialog.choice("Decoder")));
 
         dialog.select("Decoder", "LINEAR_PLUS_MLP");
@@ -75,22 +81,66 @@ class DialogChoicesTest {
     @Test
     void theValidationIntervalAppliesOnlyWithAValidationFraction() throws Exception {
         DialogInspector dialog = learnerDialog();
+        dialog.select("Decoder", "MLP");
         assertFalse(dialog.isEnabled("validation_interval"), "no validation by default");
         GfeSettingsPane pane = (GfeSettingsPane) dialog.pane();
         ((org.knime.core.node.defaultnodesettings.SettingsModelDouble) pane.settingsModel("validation_fraction"))
                 .setDoubleValue(0.2);
         assertTrue(dialog.isEnabled("validation_interval"));
+        dialog.select("Decoder", "LINEAR_PLUS_MLP");
+        assertFalse(dialog.isEnabled("validation_interval"), "the linear + MLP decoder validates at each epoch's end");
+    }
+
+    @Test
+    void autoSizingDisablesTheSizesAndSaysSo() throws Exception {
+        DialogInspector dialog = learnerDialog();
+        String[] sized = {"hidden_sizes", "epochs", "batch_size", "patience"};
+        assertTrue(dialog.isEnabled("auto_size"));
+        assertEnabled(dialog, false, sized);
+        assertTrue(dialog.texts().stream().anyMatch(t -> t.startsWith("Sized to the data (auto is on)")),
+                dialog.texts().toString());
+        setBoolean(dialog, "auto_size", false);
+        assertEnabled(dialog, true, sized);
+        assertTrue(dialog.texts().contains("Set here (auto is off)."), dialog.texts().toString());
+        assertTrue(dialog.texts().stream().noneMatch(t -> t.startsWith("Sized to the data (auto is on)")));
+        setBoolean(dialog, "auto_size", true);
+        assertEnabled(dialog, false, sized);
+    }
+
+    @Test
+    void earlyStoppingNeedsValidationRows() throws Exception {
+        DialogInspector dialog = learnerDialog();
+        setBoolean(dialog, "auto_size", false);
+        assertEnabled(dialog, true, "early_stopping", "patience"); // linear + MLP holds rows out itself
+        setBoolean(dialog, "early_stopping", false);
+        assertEnabled(dialog, false, "patience");
+        setBoolean(dialog, "early_stopping", true);
+        dialog.select("Decoder", "MLP");
+        assertEnabled(dialog, false, "early_stopping", "patience"); // no validation fraction
+        GfeSettingsPane pane = (GfeSettingsPane) dialog.pane();
+        ((org.knime.core.node.defaultnodesettings.SettingsModelDouble) pane.settingsModel("validation_fraction"))
+                .setDoubleValue(0.25);
+        assertEnabled(dialog, true, "early_stopping", "patience");
+        dialog.select("Decoder", "CONVOLUTION_1D");
+        assertEnabled(dialog, true, "early_stopping", "patience");
+    }
+
+    private static void setBoolean(DialogInspector dialog, String key, boolean value) {
+        ((org.knime.core.node.defaultnodesettings.SettingsModelBoolean) ((GfeSettingsPane) dialog.pane())
+                .settingsModel(key)).setBooleanValue(value);
     }
 
     @Test
     void theIntegratorEnablesItsOwnParametersOnly() throws Exception {
         DialogInspector dialog = solverDialog();
         assertEnabled(dialog, true, AMD_KEYS); // default: AMD per row
+        assertEnabled(dialog, true, "stationarity_tolerance");
         assertEnabled(dialog, false, "grid_points");
         assertEnabled(dialog, false, TOLERANCE_KEYS);
 
         dialog.select("Integrator", "RK4");
         assertEnabled(dialog, false, AMD_KEYS);
+        assertEnabled(dialog, false, "stationarity_tolerance");
         assertEnabled(dialog, true, "grid_points");
         assertEnabled(dialog, false, TOLERANCE_KEYS);
 
@@ -104,6 +154,7 @@ class DialogChoicesTest {
 
         dialog.select("Integrator", "AMD_REFERENCE");
         assertEnabled(dialog, true, AMD_KEYS);
+        assertEnabled(dialog, false, "stationarity_tolerance"); // a test of each row on its own
         assertEnabled(dialog, false, "grid_points");
         for (String always : new String[] {"tau", "alpha", "flow_order", "integrator", "rows_per_batch"}) {
             assertTrue(dialog.isEnabled(always), always + " applies to every integrator");

@@ -35,8 +35,9 @@ class EncoderThroughputTest {
     @Test
     void tecator() throws Exception {
         BufferedDataTable all = CsvTables.tecator();
-        GfeModelPortObject model = GfeNodes.learner(5, "64", 20).execute(Tables.rows(all, 0, 160), null)
-                .port(0, GfeModelPortObject.class);
+        NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(5, "64", 20);
+        learner.edit().setString("solver_without_port", "PAPER_DEFAULTS");
+        GfeModelPortObject model = learner.execute(Tables.rows(all, 0, 160), null).port(0, GfeModelPortObject.class);
         measure("tecator (103 columns, d = 5, hidden 64)", model, all);
     }
 
@@ -47,7 +48,8 @@ class EncoderThroughputTest {
         String[] pixels = new String[784];
         Arrays.setAll(pixels, i -> "p" + i);
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(20, "150,300,600", 1);
-        learner.edit().setString("loss", "AUTO").setString("normalisation", "NONE").setInt("batch_size", 10);
+        learner.edit().setString("loss", "AUTO").setString("normalisation", "NONE").setInt("batch_size", 10)
+                .setString("solver_without_port", "PAPER_DEFAULTS");
         GfeModelPortObject model = learner.execute(Tables.of(pixels, Arrays.copyOf(images, 200)), null)
                 .port(0, GfeModelPortObject.class);
         measure("MNIST-size (784 columns, d = 20, hidden 150,300,600)", model,

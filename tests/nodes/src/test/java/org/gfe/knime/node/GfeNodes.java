@@ -31,13 +31,22 @@ final class GfeNodes {
         return node.execute().port(0, SolverSettingsPortObject.class);
     }
 
-    /** A Learner with a small decoder, MSE on z-scored columns. */
+    /**
+     * A Learner with a small MLP decoder of these sizes, trained for exactly these epochs (no sizing to the data, no
+     * early stopping), MSE on z-scored columns; otherwise the defaults of new nodes (per-epoch history).
+     */
     static NodeHarness<GfeLearnerNodeModel> learner(int latentDimension, String hiddenSizes, int epochs) {
         NodeHarness<GfeLearnerNodeModel> node = NodeHarness.of(new GfeLearnerNodeFactory());
-        node.edit().setInt("latent_dimension", latentDimension).setString("hidden_sizes", hiddenSizes)
-                .setInt("epochs", epochs).setInt("batch_size", 16).setDouble("learning_rate", 1e-3)
-                .setString("loss", "MSE").setString("normalisation", "Z_SCORE");
+        node.edit().setInt("latent_dimension", latentDimension).setString("decoder", "MLP")
+                .setBoolean("auto_size", false).setBoolean("early_stopping", false)
+                .setString("hidden_sizes", hiddenSizes).setInt("epochs", epochs).setInt("batch_size", 16)
+                .setDouble("learning_rate", 1e-3).setString("loss", "MSE").setString("normalisation", "Z_SCORE");
         return node;
+    }
+
+    /** A Learner with the defaults of a new node (linear + MLP decoder, everything sized to the data). */
+    static NodeHarness<GfeLearnerNodeModel> defaultLearner() {
+        return NodeHarness.of(new GfeLearnerNodeFactory());
     }
 
     static NodeHarness<GfeEncoderNodeModel> encoder() {

@@ -20,9 +20,9 @@ import org.knime.core.node.port.PortObjectSpec;
 class LearnerTest {
 
     @Test
-    void validationFractionAddsAValidationColumnAndVariable() throws Exception {
+    void validationFractionAddsAValidationColumnAndVariableToThePerBatchHistory() throws Exception {
         NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.learner(2, "8", 2);
-        learner.edit().setDouble("validation_fraction", 0.2);
+        learner.edit().setDouble("validation_fraction", 0.2).setString("history_rows", "PER_BATCH");
         ExecutionResult<GfeLearnerNodeModel> result = learner.execute(SmallData.table(50, 12), GfeNodes.fastSolver());
         assertTrue(result.specMismatches().isEmpty(), result.specMismatches().toString());
         BufferedDataTable history = result.table(1);

@@ -22,8 +22,10 @@ import javax.swing.SwingUtilities;
 import org.gfe.knime.harness.ExecutionProbe;
 import org.gfe.knime.harness.ExecutionResult;
 import org.gfe.knime.harness.NodeHarness;
+import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.learner.GfeLearnerNodeModel;
 import org.gfe.knime.node.learner.GfeLearnerNodeView;
+import org.gfe.knime.node.learner.LearningCurve;
 import org.gfe.knime.node.learner.LearningCurveChart;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +151,184 @@ class LearnerViewTest {
         assertTrue(view.statusText().startsWith("Stopped by the user in epoch 4 of 30"), view.statusText());
         assertFalse(view.stopButton().isEnabled());
         save(drawView(view, 900, 640), "learner-view-stopped.png");
+    }
+
+    /** The default Learner (linear + MLP) with explicit small sizes, on rows that need its correction. */
+    private static NodeHarness<GfeLearnerNodeModel> defaultDesign() {
+        NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.defaultLearner();
+        learner.edit().setInt("latent_dimension", 1).setBoolean("auto_size", false).setInt("epochs", 15)
+                .setInt("batch_size", 16).setInt("patience", 8).setString("hidden_sizes", "16, 16")
+                .setDouble("learning_rate", 3e-3);
+        return learner.resetAfterExecute(false);
+    }
+
+    @Test
+    void theViewOfTheDefaultDesignShowsTheChoiceOfTheEpochsTheFinalFitAndTheKeptEpoch() throws Exception {
+        NodeHarness<GfeLearnerNodeModel> learner = defaultDesign();
+        ExecutionResult<GfeLearnerNodeModel> result = learner.execute(CurvedData.table(100, 3), null);
+        int kept = result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE);
+        assertTrue(kept > 0, "the parabola keeps the correction");
+        GfeLearnerNodeView view = openView(learner.model(), learner);
+        XYChart chart = view.chart().chart();
+        String mean = " (choosing the epochs, mean of 5 folds)";
+        XYSeries validation = chart.getSeriesMap().get(LearningCurveChart.VALIDATION + mean);
+        assertNotNull(validation, chart.getSeriesMap().keySet().toString());
+        assertEquals(0, validation.getXData()[0], "epoch 0 of the choice: PCA");
+        assertEquals(0.0, chart.getSeriesMap().get(LearningCurveChart.VALIDATION + mean).getXData()[0]);
+        if (chart.getStyler().isYAxisLogarithmic()) {
+            assertNull(chart.getStyler().getyAxisTickLabelsFormattingFunction(),
+                    "XChart labels a logarithmic axis linearly when given a formatting function");
+        }
+        assertNotNull(chart.getSeriesMap().get(LearningCurveChart.TRAINING + mean));
+        XYSeries finalFit = chart.getSeriesMap().get(LearningCurveChart.TRAINING + " (final fit on all rows)");
+        assertNotNull(finalFit, chart.getSeriesMap().keySet().toString());
+        assertEquals(kept, finalFit.getXData().length, "one point per epoch of the final fit");
+        String keptSeries = LearningCurveChart.keptSeries(chart);
+        assertEquals(LearningCurveChart.KEPT + " (epoch " + kept + ")", keptSeries);
+        assertEquals(kept, chart.getSeriesMap().get(keptSeries).getXData()[0]);
+        assertEquals(finalFit.getYData()[kept - 1], chart.getSeriesMap().get(keptSeries).getYData()[0],
+                "the kept marker sits on the final fit's last epoch");
+        assertTrue(view.statusText().startsWith("Finished: chose " + kept + " epoch(s) on 5-fold validation"),
+                view.statusText());
+        assertTrue(view.summaryText().contains("The MLP correction lowered the loss on 5-fold validation"),
+                view.summaryText());
+        assertTrue(view.summaryText().contains("Kept: the decoder after epoch " + kept + " of the final fit"),
+                view.summaryText());
+        save(drawView(view, 900, 640), "learner-view-default.png");
+        save(LearningCurveChart.image(view.chart().curve(), 800, 450), "learning-curve-default.png");
+
+        GfeLearnerNodeView reloaded = openView(result.reloadedModel(), learner);
+        assertEquals(keptSeries, LearningCurveChart.keptSeries(reloaded.chart().chart()), "kept after reloading");
+        assertEquals(view.statusText(), reloaded.statusText());
+    }
+
+    @Test
+    void stoppingWhileTheEpochsAreChosenStillFitsAllRowsAndThatFitCanBeStoppedToo() throws Exception {
+        NodeHarness<GfeLearnerNodeModel> learner = defaultDesign();
+        GfeLearnerNodeView view = openView(learner.model(), learner);
+        AtomicBoolean clicked = new AtomicBoolean();
+        List<Boolean> buttonInFinalFit = new ArrayList<>();
+        ExecutionProbe probe = new ExecutionProbe().onProgress(event -> {
+            String message = event.message() == null ? "" : event.message();
+            if (message.contains("fold 2 of 5: epoch 3/") && !clicked.getAndSet(true)) {
+                onEdt(() -> {
+                    assertTrue(view.stopButton().isEnabled());
+                    view.stopButton().doClick();
+                });
+            }
+            if (message.startsWith("Final fit on all rows: epoch 1/") && buttonInFinalFit.isEmpty()) {
+                onEdt(() -> {
+                    TestNodeAccess.viewModelChanged(view);
+                    buttonInFinalFit.add(view.stopButton().isEnabled());
+                });
+            }
+        });
+        ExecutionResult<GfeLearnerNodeModel> result = learner.useProbe(probe).execute(CurvedData.table(100, 3),
+                null);
+        assertTrue(clicked.get());
+        assertEquals("stopped by the user", result.flowVariableString(GfeLearnerNodeModel.STOP_REASON_VARIABLE));
+        assertTrue(result.warning().startsWith("Stopped by the user while choosing the epochs on validation rows;"),
+                result.warning());
+        GfeModelPortObject model = result.port(0, GfeModelPortObject.class);
+        int kept = result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE);
+        assertEquals(kept, model.outcome().keptEpoch());
+        String[] stages = Tables.strings(result.table(1), "Stage");
+        assertFalse(java.util.Arrays.asList(stages).contains("selection, fold 3 of 5"), "no fold after the stop");
+        if (kept > 0) {
+            assertEquals(List.of(true), buttonInFinalFit, "the final fit can be stopped in turn");
+            assertEquals(kept, result.flowVariableInt(GfeLearnerNodeModel.EPOCHS_VARIABLE),
+                    "the final fit ran the epochs chosen so far");
+        }
+    }
+
+    @Test
+    void stoppingTheFinalFitKeepsTheDecoderTrainedSoFar() throws Exception {
+        NodeHarness<GfeLearnerNodeModel> learner = defaultDesign();
+        GfeLearnerNodeView view = openView(learner.model(), learner);
+        AtomicBoolean clicked = new AtomicBoolean();
+        ExecutionProbe probe = new ExecutionProbe().onProgress(event -> {
+            if (event.message() != null && event.message().startsWith("Final fit on all rows: epoch 2/")
+                    && !clicked.getAndSet(true)) {
+                onEdt(() -> view.stopButton().doClick());
+            }
+        });
+        ExecutionResult<GfeLearnerNodeModel> result = learner.useProbe(probe).execute(CurvedData.table(100, 3),
+                null);
+        assertTrue(clicked.get(), "the final fit ran");
+        assertEquals("stopped by the user", result.flowVariableString(GfeLearnerNodeModel.STOP_REASON_VARIABLE));
+        assertEquals(2, result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE),
+                "stopped after the first batch of epoch 2");
+        assertTrue(result.warning().startsWith("Stopped by the user in the final fit on all rows, in epoch 2 of "),
+                result.warning());
+        boolean[] kept = DefaultLearnerTest.booleans(result.table(1), "Kept");
+        String[] stages = Tables.strings(result.table(1), "Stage");
+        double[] epochs = Tables.column(result.table(1), "Epoch");
+        int last = stages.length - 1;
+        assertTrue(kept[last] && stages[last].equals("final fit") && epochs[last] == 2, "the last row is kept");
+        SwingUtilities.invokeAndWait(() -> { });
+        TestNodeAccess.viewModelChanged(view);
+        assertTrue(view.statusText().startsWith("Stopped by the user in the final fit"), view.statusText());
+        save(drawView(view, 900, 640), "learner-view-default-stopped.png");
+    }
+
+    @Test
+    void whenPcaIsKeptTheViewMarksEpochZeroOfTheChoiceAndSaysWhy() throws Exception {
+        // rows on a plane plus noise: nothing for a correction to learn
+        java.util.Random random = new java.util.Random(5);
+        double[][] rows = new double[60][6];
+        for (double[] row : rows) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            for (int p = 0; p < 6; p++) {
+                row[p] = a * Math.cos(p) + b * Math.sin(p) + 0.3 * random.nextGaussian();
+            }
+        }
+        NodeHarness<GfeLearnerNodeModel> learner = defaultDesign();
+        learner.edit().setInt("latent_dimension", 2);
+        ExecutionResult<GfeLearnerNodeModel> result = learner.execute(SmallData.table(rows), null);
+        assertEquals(0, result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE));
+        assertEquals("PCA kept: the correction did not beat PCA on held-out rows",
+                result.flowVariableString(GfeLearnerNodeModel.STOP_REASON_VARIABLE));
+        GfeLearnerNodeView view = openView(learner.model(), learner);
+        XYChart chart = view.chart().chart();
+        String keptSeries = LearningCurveChart.keptSeries(chart);
+        assertEquals(LearningCurveChart.KEPT + " (epoch 0)", keptSeries);
+        XYSeries validation = chart.getSeriesMap().get(LearningCurveChart.VALIDATION
+                + " (choosing the epochs, mean of 5 folds)");
+        assertEquals(validation.getYData()[0], chart.getSeriesMap().get(keptSeries).getYData()[0],
+                "the kept marker sits on PCA's held-out loss (epoch 0 of the choice)");
+        assertTrue(view.statusText().startsWith("Finished: the MLP correction did not beat PCA on 5-fold"
+                + " validation, so the model is PCA's reconstruction (epoch 0)."), view.statusText());
+        assertTrue(view.summaryText().contains("so the model is PCA's reconstruction"), view.summaryText());
+        save(drawView(view, 900, 640), "learner-view-pca-kept.png");
+    }
+
+    @Test
+    void aLossSpanningDecadesIsDrawnOnALogarithmicAxisLabelledByItsPowersOfTen() throws Exception {
+        List<LearningCurve.EpochPoint> points = new ArrayList<>();
+        for (int epoch = 1; epoch <= 6; epoch++) {
+            points.add(new LearningCurve.EpochPoint("TRAINING", epoch, Math.pow(10, -epoch), Double.NaN, 3, true));
+        }
+        LearningCurve curve = new LearningCurve(LearningCurve.Status.FINISHED, 6, 3, points, "Finished.", "");
+        XYChart chart = LearningCurveChart.chart(curve, 640, 360);
+        assertTrue(chart.getStyler().isYAxisLogarithmic(), "five decades");
+        assertNull(chart.getStyler().getyAxisTickLabelsFormattingFunction(),
+                "XChart would label a logarithmic axis as a linear one when given a formatting function");
+        save(LearningCurveChart.image(curve, 640, 360), "learning-curve-decades.png");
+        points.replaceAll(p -> new LearningCurve.EpochPoint("TRAINING", p.epoch(), 0.1 + 0.1 * p.epoch(),
+                Double.NaN, 3, true));
+        XYChart linear = LearningCurveChart.chart(new LearningCurve(LearningCurve.Status.FINISHED, 6, 3, points,
+                "Finished.", ""), 640, 360);
+        assertFalse(linear.getStyler().isYAxisLogarithmic());
+        assertNotNull(linear.getStyler().getyAxisTickLabelsFormattingFunction());
+    }
+
+    private static void onEdt(Runnable action) {
+        try {
+            SwingUtilities.invokeAndWait(action);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

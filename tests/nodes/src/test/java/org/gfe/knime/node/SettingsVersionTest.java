@@ -24,7 +24,9 @@ import org.knime.core.node.NodeSettings;
 
 /**
  * Settings saved by an older version of a node (no settings version, keys missing) load with the defaults of the
- * missing keys; settings of the current version with a key missing are refused, naming the key.
+ * missing keys; settings of the current version with a key missing are refused, naming the key. (Keys whose default
+ * for new nodes differs from the value older settings load, such as the Learner's epochs, are in
+ * {@link LearnerSettingsVersionTest}.)
  */
 class SettingsVersionTest {
 
@@ -32,7 +34,11 @@ class SettingsVersionTest {
     static Stream<Arguments> nodes() {
         return Stream.of(
                 Arguments.of(new SolverSettingsNodeFactory(), "seed", change((e, k) -> e.setInt(k, 7))),
-                Arguments.of(new GfeLearnerNodeFactory(), "epochs", change((e, k) -> e.setInt(k, 3))),
+                Arguments.of(new SolverSettingsNodeFactory(), "stationarity_tolerance",
+                        change((e, k) -> e.setDouble(k, 1e-4))),
+                Arguments.of(new GfeLearnerNodeFactory(), "learning_rate", change((e, k) -> e.setDouble(k, 1e-3))),
+                Arguments.of(new GfeLearnerNodeFactory(), "train_linear_part",
+                        change((e, k) -> e.setBoolean(k, true))),
                 Arguments.of(new GfeLearnerNodeFactory(), "kernel_size", change((e, k) -> e.setInt(k, 7))),
                 Arguments.of(new GfeEncoderNodeFactory(), "rows_per_chunk", change((e, k) -> e.setInt(k, 64))),
                 Arguments.of(new GfeEncoderNodeFactory(), "reconstruction_error",

@@ -52,7 +52,8 @@ class TecatorPipelineTest {
         assertEquals(latentDimension, model.getSpec().latentDimension());
         assertEquals(EPOCHS, learned.flowVariableInt(GfeLearnerNodeModel.EPOCHS_VARIABLE));
         assertTrue(learned.flowVariableDouble(GfeLearnerNodeModel.TRAINING_LOSS_VARIABLE) > 0);
-        assertEquals(EPOCHS * (TRAINING_ROWS / 16), Tables.rowCount(learned.table(1)), "one history row per batch");
+        assertEquals(EPOCHS, Tables.rowCount(learned.table(1)), "one history row per epoch");
+        assertEquals(EPOCHS, learned.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE), "the last one kept");
 
         ExecutionResult<GfeEncoderNodeModel> encoded = GfeNodes.encoder().execute(model, heldOut, null);
         assertConfigureToldTheTruth(encoded);
