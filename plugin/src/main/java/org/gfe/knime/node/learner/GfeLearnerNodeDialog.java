@@ -14,9 +14,11 @@ import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
  */
 final class GfeLearnerNodeDialog extends GfeSettingsPane {
 
-    /** What the dialog says while 'auto' sizes the decoder and the training. */
-    static final String SIZED_TO_DATA = "Sized to the data (auto is on): hidden widths clip(4 sqrt(columns), 32, 128),"
-            + " batches of rows/8 (8 to 64), about 1,000 updates (30 to 300 epochs), patience half the epochs.";
+    /** What the dialog says while 'auto' sizes the decoder and the training (the rules in its tooltip). */
+    static final String SIZED_TO_DATA = "Sized to the data (auto is on).";
+    /** The rules of 'auto', for the tooltip. */
+    static final String RULES = "Hidden widths clip(4 sqrt(columns), 32, 128); batches of rows / 8 (8 to 64); about"
+            + " 1,000 updates (30 to 300 epochs); patience half the epochs. The model's summary lists the sizes.";
     /** What it says otherwise. */
     static final String SET_HERE = "Set here (auto is off).";
 
@@ -83,6 +85,8 @@ final class GfeLearnerNodeDialog extends GfeSettingsPane {
         choice(s.historyRows, "Training history rows", LearnerChoices.HISTORY_ROWS);
         closeCurrentGroup();
 
+        decoderSizes.setToolTipText(RULES);
+        trainingSizes.setToolTipText(RULES);
         s.autoSize.addChangeListener(e -> showSizing());
         showSizing();
     }

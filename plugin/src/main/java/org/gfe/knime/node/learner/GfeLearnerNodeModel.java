@@ -102,7 +102,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
         setWarningMessage(settingsWarnings(selection, config).message());
         pushVariables(Double.NaN, Double.NaN, 0, "", 0);
         return new PortObjectSpec[] {modelSpec(table, selection.columns(), config, configuredLoss(config)),
-            historySpec(config)};
+            historySpec()};
     }
 
     private static final String LEARNER_DECODER = "the Learner's decoder";
@@ -113,7 +113,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
                 ? LossKind.MSE.name() : config.loss().name();
     }
 
-    private DataTableSpec historySpec(TrainingConfig config) throws InvalidSettingsException {
+    private DataTableSpec historySpec() throws InvalidSettingsException {
         return settings.historyRows() == HistoryRows.PER_EPOCH ? TrainingHistoryTable.epochSpec()
                 : TrainingHistoryTable.spec(settings.validates());
     }

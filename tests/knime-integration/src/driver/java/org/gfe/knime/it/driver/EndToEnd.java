@@ -72,10 +72,15 @@ public final class EndToEnd {
             assertTrue(encodedSpec.equalStructure(encoded.getDataTableSpec()), "Encoder spec");
             assertTrue(reconstructedSpec.equalStructure(reconstructed.getDataTableSpec()), "Reconstructor spec");
             assertTrue(historySpec.equalStructure(history.getDataTableSpec()), "history spec");
-            // one history row per batch: 160 rows in batches of 16, per epoch
-            assertEquals(EPOCHS * (TRAINING_ROWS / 16), history.size());
-            assertEquals(List.of("Epoch", "Batch", "Rows seen", "Training loss", "Elapsed seconds"),
-                    Tables.columns(history.getDataTableSpec()));
+            // one history row per epoch (no validation rows, so no epoch 0), the last one kept
+            assertEquals(EPOCHS, history.size());
+            assertEquals(List.of("Stage", "Epoch", "Rows seen", "Training loss", "Validation loss", "Kept",
+                    "Elapsed seconds"), Tables.columns(history.getDataTableSpec()));
+            assertEquals(EPOCHS, wf.node(encoder).getFlowObjectStack()
+                    .peekFlowVariable("gfe_kept_epoch", VariableType.IntType.INSTANCE).orElseThrow().getIntValue());
+            assertEquals("all epochs", wf.node(encoder).getFlowObjectStack()
+                    .peekFlowVariable("gfe_stop_reason", VariableType.StringType.INSTANCE).orElseThrow()
+                    .getStringValue());
             // the Learner's flow variables reach the nodes downstream
             FlowVariable epochs = wf.node(encoder).getFlowObjectStack()
                     .peekFlowVariable("gfe_epochs", VariableType.IntType.INSTANCE).orElseThrow();

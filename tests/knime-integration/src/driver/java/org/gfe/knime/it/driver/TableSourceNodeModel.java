@@ -41,6 +41,8 @@ public final class TableSourceNodeModel extends NodeModel {
     static final String COLUMNS = "columns";
     static final String AS_STRINGS = "as_strings";
     static final String MISSING_EVERY = "missing_every";
+    /** Non-zero: the file's rows in a seeded random order (Collections.shuffle with this seed), then first..end. */
+    static final String ORDER_SEED = "order_seed";
 
     /** The tecator table by default, so that a fresh node configures before its settings are set. */
     private String csv = System.getProperty("gfe.tecator.csv", "");
@@ -49,6 +51,7 @@ public final class TableSourceNodeModel extends NodeModel {
     private String columns = "";
     private boolean asStrings;
     private int missingEvery;
+    private long orderSeed;
 
     TableSourceNodeModel() {
         super(0, 1);
@@ -106,8 +109,16 @@ public final class TableSourceNodeModel extends NodeModel {
         int[] selected = selected(header);
         BufferedDataContainer out = exec.createDataContainer(spec(header));
         int end = endRow < 0 ? lines.size() - 1 : Math.min(endRow, lines.size() - 1);
-        for (int row = firstRow; row < end; row++) {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            order.add(i);
+        }
+        if (orderSeed != 0) {
+            java.util.Collections.shuffle(order, new java.util.Random(orderSeed));
+        }
+        for (int position = firstRow; position < end; position++) {
             exec.checkCanceled();
+            int row = order.get(position);
             String[] values = split(lines.get(row + 1));
             DataCell[] cells = new DataCell[selected.length];
             for (int c = 0; c < selected.length; c++) {
@@ -140,6 +151,7 @@ public final class TableSourceNodeModel extends NodeModel {
         settings.addString(COLUMNS, columns);
         settings.addBoolean(AS_STRINGS, asStrings);
         settings.addInt(MISSING_EVERY, missingEvery);
+        settings.addLong(ORDER_SEED, orderSeed);
     }
 
     @Override
@@ -157,6 +169,7 @@ public final class TableSourceNodeModel extends NodeModel {
         columns = settings.getString(COLUMNS, "");
         asStrings = settings.getBoolean(AS_STRINGS, false);
         missingEvery = settings.getInt(MISSING_EVERY, 0);
+        orderSeed = settings.getLong(ORDER_SEED, 0);
     }
 
     @Override

@@ -125,11 +125,17 @@ public final class Wf implements AutoCloseable {
         return id;
     }
 
-    /** A Learner with a small decoder: MSE on z-scored columns, batches of 16, learning rate 1e-3. */
+    /**
+     * A Learner with a small MLP decoder of these sizes trained for exactly these epochs (no sizing to the data, no
+     * early stopping): MSE on z-scored columns, batches of 16, learning rate 1e-3.
+     */
     public NodeID learner(int latentDimension, String hiddenSizes, int epochs) throws Exception {
         NodeID id = add(LEARNER);
         settings(id, m -> {
             m.addInt("latent_dimension", latentDimension);
+            m.addString("decoder", "MLP");
+            m.addBoolean("auto_size", false);
+            m.addBoolean("early_stopping", false);
             m.addString("hidden_sizes", hiddenSizes);
             m.addInt("epochs", epochs);
             m.addInt("batch_size", 16);
@@ -138,6 +144,34 @@ public final class Wf implements AutoCloseable {
             m.addString("normalisation", "Z_SCORE");
         });
         return id;
+    }
+
+    /** A table source node reading the tecator rows [first, end) of their order for this seed (end -1 = all). */
+    public NodeID tecatorShuffled(long seed, int first, int end) throws Exception {
+        return tecator(first, end, m -> m.addLong(TableSourceNodeModel.ORDER_SEED, seed));
+    }
+
+    /** A Learner whose model settings are the XML {@code resource} of this bundle (settings a node once saved). */
+    public NodeID learnerFromSettings(String resource) throws Exception {
+        NodeID id = add(LEARNER);
+        NodeSettings all = ((SingleNodeContainer)wfm.getNodeContainer(id)).getNodeSettings();
+        all.addNodeSettings(settingsResource(resource));
+        wfm.loadNodeSettings(id, all);
+        return id;
+    }
+
+    /** Node settings saved as XML, a resource of this bundle (key "model"). */
+    public static NodeSettings settingsResource(String resource) throws java.io.IOException {
+        try (java.io.InputStream in = Wf.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, "no resource " + resource);
+            return (NodeSettings)NodeSettings.loadFromXML(in);
+        }
+    }
+
+    /** The model settings of a node as it saved them. */
+    public NodeSettings modelSettings(NodeID id) throws InvalidSettingsException {
+        return (NodeSettings)((SingleNodeContainer)wfm.getNodeContainer(id)).getNodeSettings()
+                .getNodeSettings("model");
     }
 
     public void connect(NodeID source, int sourcePort, NodeID dest, int destPort) {
