@@ -3,6 +3,7 @@ package org.gfe.knime.core.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The one place that starts DJL's PyTorch engine.
@@ -13,6 +14,12 @@ import ai.djl.ndarray.NDManager;
  * attempted) and PyTorch gets one intra-op thread unless the user chose otherwise: on small machines more threads spin
  * against each other, and we parallelise across rows in Java instead.
  *
+ * <p>PyTorch keeps its intra-op thread count per native thread (OpenMP's and MKL's settings are thread-local), and DJL
+ * sets it only on the thread that starts the engine. Any other thread would run MKL's matrix products with one OpenMP
+ * thread per core, which spin against each other and against the caller's other workers (ten times slower at the
+ * small batches of training, measured on 2 cores). So every thread that makes a manager here first gets the starting
+ * thread's count ({@link #newManager()}).
+ *
  * <p>The native libraries are extracted on first use to DJL's cache ({@code DJL_CACHE_DIR}, default
  * {@code ~/.djl.ai}), about 450 MB.
  */
@@ -22,6 +29,9 @@ public final class DjlRuntime {
     public static final String ENGINE_NAME = "PyTorch";
 
     private static volatile Engine engine;
+
+    /** Whether this thread's native intra-op thread count has been set. */
+    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private DjlRuntime() {
     }
@@ -41,9 +51,32 @@ public final class DjlRuntime {
         return started;
     }
 
-    /** A new root manager on the CPU; the caller closes it. */
+    /** A new root manager on the CPU; the caller closes it. Sets up the calling thread's native threads first. */
     public static NDManager newManager() {
-        return engine().newBaseManager(Device.cpu());
+        Engine started = engine();
+        configureThread();
+        return started.newBaseManager(Device.cpu());
+    }
+
+    /**
+     * Gives the calling thread PyTorch's configured intra-op thread count ({@code ai.djl.pytorch.num_threads}, 1
+     * unless the user chose otherwise), once per thread. Called by {@link #newManager()}; work that runs on a thread
+     * without making a manager there should call it itself.
+     */
+    public static void configureThread() {
+        if (!THREAD_CONFIGURED.get()) {
+            engine();
+            JniUtils.setNumThreads(intraOpThreads());
+            THREAD_CONFIGURED.set(Boolean.TRUE);
+        }
+    }
+
+    private static int intraOpThreads() {
+        try {
+            return Math.max(1, Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1").trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Engine start() {
