@@ -12,6 +12,7 @@ import org.gfe.knime.core.encode.FlowSolver;
 import org.gfe.knime.core.encode.InitialCodes;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.objective.ParameterisedObjective;
 import org.gfe.knime.core.ode.BatchArrays;
 import org.gfe.knime.core.ode.IntegrationCancelledException;
@@ -29,9 +30,19 @@ import org.gfe.knime.core.ode.StepObserver;
 public final class DecoderTrainingLoop {
 
     private final TrainingConfig config;
+    private final ParallelWork parallel;
 
     public DecoderTrainingLoop(TrainingConfig config) {
+        this(config, ParallelWork.CALLER_ONLY);
+    }
+
+    /** A loop that encodes the groups of each training batch on the threads {@code parallel} lends. */
+    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel) {
+        if (parallel == null) {
+            throw new IllegalArgumentException("Threads must be given (or use ParallelWork.CALLER_ONLY).");
+        }
         this.config = config;
+        this.parallel = parallel;
     }
 
     /**
@@ -83,7 +94,7 @@ public final class DecoderTrainingLoop {
             FlowSolution solution;
             NDList gradient;
             if (config.method() == TrainingMethod.APPROXIMATE_ADJOINT) {
-                solution = new FlowSolver(solver).solve(objective, z0, poll);
+                solution = new TrainingBatchEncoder(solver, parallel).solve(decoder, batchRows, startCodes, poll);
                 gradient = objective.parameterGradient(BatchArrays.fromRows(manager, solution.codes(), type));
             } else {
                 Trajectory trajectory = new Trajectory(BatchArrays.toRows(z0));
