@@ -92,9 +92,10 @@ class TrainingBatchEncoderTest {
         assertArrayEquals(new int[] {1}, perRow.groupSizes(1));
         assertArrayEquals(new int[] {3, 2}, perRow.groupSizes(5));
         assertArrayEquals(new int[] {8, 8}, perRow.groupSizes(16));
-        assertArrayEquals(new int[] {7, 7, 6}, perRow.groupSizes(20));
-        assertArrayEquals(perRow.groupSizes(20),
-                new TrainingBatchEncoder(solver(), ParallelWork.of(pool, 3)).groupSizes(20), "not by threads");
+        assertArrayEquals(new int[] {16, 16}, perRow.groupSizes(32));
+        assertArrayEquals(new int[] {14, 13, 13}, perRow.groupSizes(40));
+        assertArrayEquals(perRow.groupSizes(40),
+                new TrainingBatchEncoder(solver(), ParallelWork.of(pool, 3)).groupSizes(40), "not by threads");
         TrainingBatchEncoder reference = new TrainingBatchEncoder(
                 solver().toBuilder().integrator(IntegratorKind.AMD_REFERENCE).build(), ParallelWork.of(pool, 2));
         assertArrayEquals(new int[] {5}, reference.groupSizes(5), "the reference AMD shares one step per batch");
@@ -103,7 +104,7 @@ class TrainingBatchEncoderTest {
     @Test
     void trainingOnTwoOrThreeThreadsIsBitIdenticalToOneThread() {
         double[][] rows = rows(40, 3);
-        for (int batchSize : new int[] {5, 16}) {
+        for (int batchSize : new int[] {5, 16, 40}) {
             List<double[]> one = train(batchSize, ParallelWork.CALLER_ONLY, rows);
             List<double[]> two = train(batchSize, ParallelWork.of(pool, 2), rows);
             List<double[]> three = train(batchSize, ParallelWork.of(pool, 3), rows);
