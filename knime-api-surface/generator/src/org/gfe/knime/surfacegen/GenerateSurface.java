@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes the compile-only KNIME API surface from a signature list.
- * Usage: {@code GenerateSurface <signature list> <source root to (re)write> <folder for extra-types.txt and surface-supplements.txt>}
+ * Writes the compile-only KNIME API surface from signature lists (the shared knime-5.3-api.txt and the project's
+ * knime-5.3-additions.txt, merged: {@link SignatureFile#merge}).
+ * Usage: {@code GenerateSurface <source root to (re)write> <folder for extra-types.txt and surface-supplements.txt> <list>...}
  */
 public final class GenerateSurface {
 
@@ -19,15 +20,18 @@ public final class GenerateSurface {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: GenerateSurface <knime-5.3-api.txt> <src/main/java> <signatures folder>");
+        if (args.length < 3) {
+            System.err.println("usage: GenerateSurface <src/main/java> <signatures folder> <knime-5.3-api.txt> [<more lists>...]");
             System.exit(2);
         }
-        Path listFile = Path.of(args[0]);
-        Path sourceRoot = Path.of(args[1]);
-        Path signatures = Path.of(args[2]);
+        Path sourceRoot = Path.of(args[0]);
+        Path signatures = Path.of(args[1]);
+        List<SignatureFile> lists = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            lists.add(SignatureFile.read(Path.of(args[i])));
+        }
 
-        SignatureFile list = SignatureFile.read(listFile);
+        SignatureFile list = SignatureFile.merge(lists);
         StubPlan stubs = StubPlan.of(list);
         TypeUniverse universe = new TypeUniverse(list, stubs);
         checkErasures(list, universe);
@@ -67,8 +71,9 @@ public final class GenerateSurface {
 
     private static void writeExtraTypes(Path file, StubPlan stubs) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("# Types the surface needs although knime-5.3-api.txt does not list them (its 'ref' lines and their enclosing");
-        lines.add("# classes). Minimal stubs: kind, type parameters, no members. Written by knime-api-surface/generator.");
+        lines.add("# Types the surface needs although neither knime-5.3-api.txt nor knime-5.3-additions.txt describes them (their");
+        lines.add("# 'ref' lines and enclosing classes). Minimal stubs: kind, type parameters, no members. Written by");
+        lines.add("# knime-api-surface/generator.");
         lines.add("# The plugin must never reference them (tests/api-surface fails if it does).");
         lines.add("# fqcn | kind | binary | why");
         for (StubPlan.Stub s : stubs.stubs()) {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,59 @@ final class SignatureFile {
             }
         }
         return result;
+    }
+
+    /**
+     * The lists as one: the shared knime-5.3-api.txt and the project's knime-5.3-additions.txt. A type in several
+     * lists must have the same type line in each except {@code listing=} (e.g. a header block in one, a select block
+     * in the other); its members are joined (a member in both must be the same line) and it is complete if any block
+     * is. {@code ref} lines of types some list describes are dropped, the others joined.
+     */
+    static SignatureFile merge(List<SignatureFile> lists) {
+        Map<String, ListedType> types = new LinkedHashMap<>();
+        for (SignatureFile list : lists) {
+            for (ListedType t : list.types) {
+                ListedType before = types.get(t.fqcn());
+                types.put(t.fqcn(), before == null ? t : mergeType(before, t));
+            }
+        }
+        SignatureFile result = new SignatureFile();
+        result.types.addAll(types.values());
+        Set<String> seenRefs = new HashSet<>();
+        for (SignatureFile list : lists) {
+            for (RefType r : list.refs) {
+                if (!types.containsKey(r.fqcn()) && seenRefs.add(r.fqcn())) {
+                    result.refs.add(r);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static ListedType mergeType(ListedType a, ListedType b) {
+        Map<String, String> flagsA = new LinkedHashMap<>(a.flags());
+        Map<String, String> flagsB = new LinkedHashMap<>(b.flags());
+        flagsA.remove("listing");
+        flagsB.remove("listing");
+        if (!a.kind().equals(b.kind()) || !a.modifiers().equals(b.modifiers()) || !a.typeParams().equals(b.typeParams())
+                || !a.extendsText().equals(b.extendsText()) || !a.implementsText().equals(b.implementsText())
+                || !flagsA.equals(flagsB)) {
+            throw new IllegalArgumentException(a.fqcn() + " is listed twice with different type lines");
+        }
+        List<ListedMember> members = new ArrayList<>(a.members());
+        for (ListedMember m : b.members()) {
+            ListedMember same = a.members().stream().filter(x -> x.erased().equals(m.erased()) && x.kind().equals(m.kind()))
+                    .findFirst().orElse(null);
+            if (same == null) {
+                members.add(m);
+            } else if (!same.declaration().equals(m.declaration()) || !Objects.equals(same.flags(), m.flags())) {
+                throw new IllegalArgumentException(a.fqcn() + ": member " + m.erased() + " is listed twice, differently");
+            }
+        }
+        Map<String, String> flags = new LinkedHashMap<>(a.flags());
+        flags.put("listing", a.complete() || b.complete() ? "full" : a.listing().equals(b.listing()) ? a.listing() : "select");
+        return new ListedType(a.fqcn(), a.kind(), a.modifiers(), a.typeParams(), a.extendsText(), a.implementsText(),
+                flags, members);
     }
 
     private static String strip(String field, String prefix) {

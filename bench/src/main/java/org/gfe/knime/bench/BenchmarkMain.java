@@ -14,6 +14,7 @@ import org.gfe.knime.core.encode.FlowOrder;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.train.TrainingMethod;
+import org.gfe.knime.testsupport.CsvFile;
 
 /**
  * The benchmark command (issue #5). Cases: {@code efficiency} (Fig. 1 left and right, MNIST and Fashion-MNIST),
@@ -109,12 +110,13 @@ public final class BenchmarkMain {
                     Runtime.getRuntime().availableProcessors()));
         }
         if (all || cases.contains("lab")) {
-            System.out.println("== Lab tables");
+            System.out.println("== Lab tables (the Learner's defaults)");
+            int threads = (int) longOption("threads", Runtime.getRuntime().availableProcessors());
+            long splitSeed = longOption("split-seed", 2020);
             try (var files = Files.list(lab)) {
                 for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
                     String name = csv.getFileName().toString().replace(".csv", "");
-                    save("lab-" + name, LabTableCase.run(name, CsvTable.read(csv),
-                            (int) longOption("lab-epochs", Math.max(5, 40 * scale))));
+                    save("lab-" + name, LabTableCase.run(CsvFile.read(csv), splitSeed, threads));
                 }
             }
         }

@@ -65,6 +65,33 @@ public final class ConvDecoder1d extends LayeredDecoder {
     }
 
     @Override
+    public DecoderKind kind() {
+        return DecoderKind.CONVOLUTION_1D;
+    }
+
+    /** E.g. "1-D convolution, 8 channels, kernel 5, 2 layers". */
+    @Override
+    public String description() {
+        return description(spec.channels(), spec.kernelSize(), spec.convolutions());
+    }
+
+    /** How a 1-D convolutional decoder is described to people (shared with the model port's spec). */
+    public static String description(int channels, int kernelSize, int layers) {
+        return "1-D convolution, " + channels + (channels == 1 ? " channel" : " channels") + ", kernel " + kernelSize
+                + ", " + layers + (layers == 1 ? " layer" : " layers");
+    }
+
+    @Override
+    public int parameterCount() {
+        return spec.parameterCount();
+    }
+
+    @Override
+    public ConvDecoder1d copy() {
+        return of(spec, parameterValues(), precision());
+    }
+
+    @Override
     void writeSpec(DataOutput out) throws IOException {
         spec.write(out);
     }

@@ -24,17 +24,35 @@ public interface Decoder extends AutoCloseable {
     /** FLOAT32 or FLOAT64. */
     DataType precision();
 
-    /** Copies of the parameter values in the order W1, b1, W2, b2, ... (each array row-major). */
+    /** The architecture. */
+    DecoderKind kind();
+
+    /** The architecture for people, e.g. "20-150-300-600-784 MLP". */
+    String description();
+
+    /** The activation between the hidden layers. */
+    Activation activation();
+
+    /** Number of parameter values (weights and biases), trained or not. */
+    int parameterCount();
+
+    /** An independent copy (its own parameter memory) in the same precision. */
+    Decoder copy();
+
+    /** Copies of all parameter values in the order W1, b1, W2, b2, ... (each array row-major). */
     List<double[]> parameterValues();
 
-    /** The live parameter arrays, for the optimiser to update in place: do not close them. */
+    /**
+     * The live arrays of the parameters training updates, for the optimiser to update in place (do not close them);
+     * {@link DecoderEvaluation#parameterGradients} gives the gradients in the same order.
+     */
     NDList parameters();
 
     /** Decoder outputs of shape {@code [rows, outputDimension]}, in the input's manager. */
     NDArray forward(NDArray input);
 
     /** One forward with its intermediate values kept, for gradients and second-order products (one thread). */
-    DecoderPass pass(NDArray input);
+    DecoderEvaluation pass(NDArray input);
 
     /** Gradients of {@code sum(outputGradient * D(input))} in the input and the parameters (one forward). */
     default MlpDecoder.Backward backward(NDArray input, NDArray outputGradient) {

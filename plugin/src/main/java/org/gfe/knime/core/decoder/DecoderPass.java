@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDList;
  *
  * <p>All arrays live in the input's manager. A pass belongs to one thread (it caches activation slopes lazily).
  */
-public final class DecoderPass {
+public final class DecoderPass implements DecoderEvaluation {
 
     private final AffineMap[] layers;
     private final Activation activation;

@@ -51,6 +51,11 @@ abstract class LayeredDecoder implements Decoder {
     }
 
     @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
     public List<double[]> parameterValues() {
         return parameters.values();
     }

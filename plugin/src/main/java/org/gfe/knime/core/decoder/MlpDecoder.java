@@ -77,6 +77,31 @@ public final class MlpDecoder extends LayeredDecoder {
     }
 
     @Override
+    public DecoderKind kind() {
+        return DecoderKind.MLP;
+    }
+
+    /** E.g. "20-150-300-600-784 MLP". */
+    @Override
+    public String description() {
+        StringBuilder layers = new StringBuilder().append(spec.inputDimension());
+        for (int size : spec.hiddenSizes()) {
+            layers.append('-').append(size);
+        }
+        return layers.append('-').append(spec.outputDimension()).append(" MLP").toString();
+    }
+
+    @Override
+    public int parameterCount() {
+        return spec.parameterCount();
+    }
+
+    @Override
+    public MlpDecoder copy() {
+        return of(spec, parameterValues(), precision());
+    }
+
+    @Override
     void writeSpec(DataOutput out) throws IOException {
         spec.write(out);
     }

@@ -59,7 +59,7 @@ public final class FlowSolver {
     public static AmdParameters amdParameters(SolverSettings settings) {
         return new AmdParameters(settings.initialStep(), settings.maximumStep(), settings.shrinkFactor(),
                 settings.giveUpExponent(), settings.armijoConstant(), settings.convergenceTolerance(),
-                settings.monitoringFraction(), settings.forcedStep());
+                settings.monitoringFraction(), settings.forcedStep(), settings.stationarityTolerance());
     }
 
     /** The flow as an equation over the objective's rows. */

@@ -11,8 +11,17 @@ public final class InitialCodes {
     private InitialCodes() {
     }
 
-    /** The starting code of one row. */
+    /**
+     * The starting code of one row.
+     *
+     * @throws IllegalArgumentException for LINEAR_PROJECTION, which needs the row and the decoder (the model or the
+     *         decoder under training computes it)
+     */
     public static double[] of(SolverSettings settings, long rowIdentity, int latentDimension) {
+        if (settings.initialState() == InitialState.LINEAR_PROJECTION) {
+            throw new IllegalArgumentException("The initial state LINEAR_PROJECTION needs a decoder with a linear part"
+                    + " (linear + MLP); choose SEEDED_UNIFORM or ZEROS for this decoder.");
+        }
         double[] code = new double[latentDimension];
         if (settings.initialState() == InitialState.SEEDED_UNIFORM) {
             SplittableRandom random = new SplittableRandom(mix(settings.seed(), rowIdentity));

@@ -99,7 +99,7 @@ public final class LatentEncoder {
         try (NDManager manager = DjlRuntime.newManager()) {
             var objective = source.objective(manager, batchRows);
             NDArray start = BatchArrays.fromRows(manager,
-                    InitialCodes.of(settings, batchIdentities, source.latentDimension()), source.precision());
+                    source.startingCodes(settings, batchRows, batchIdentities), source.precision());
             int batchRowCount = to - from;
             FlowSolution solution = new FlowSolver(settings).solve(objective, start,
                     info -> progress.update(from, batchRowCount, info.progress()));

@@ -22,4 +22,14 @@ public interface ObjectiveSource {
 
     /** The objective for these rows, its arrays in {@code manager}. */
     LatentObjective objective(NDManager manager, double[][] rows);
+
+    /**
+     * Where the flow starts for these rows (original units, NaN = missing): by default {@link InitialCodes}, seeded by
+     * the row identities.
+     *
+     * @throws IllegalArgumentException if the settings' initial state does not suit this source
+     */
+    default double[][] startingCodes(SolverSettings settings, double[][] rows, long[] rowIdentities) {
+        return InitialCodes.of(settings, rowIdentities, latentDimension());
+    }
 }

@@ -24,8 +24,11 @@ import java.util.Objects;
  */
 public final class SolverSettings {
 
-    /** Version of the stream format written by {@link #write(DataOutput)}. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest stream format: {@link #read} reads versions 1 to this; {@link #write} writes the oldest version that
+     * holds the settings (version 2 added the initial state LINEAR_PROJECTION and the stationarity tolerance).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** Largest encoding batch: see the class comment. */
     public static final int MAX_ENCODING_BATCH_SIZE = 128;
@@ -50,6 +53,7 @@ public final class SolverSettings {
     private final InitialState initialState;
     private final long seed;
     private final int encodingBatchSize;
+    private final double stationarityTolerance;
 
     private SolverSettings(Builder b) {
         flowOrder = b.flowOrder;
@@ -70,6 +74,7 @@ public final class SolverSettings {
         initialState = b.initialState;
         seed = b.seed;
         encodingBatchSize = b.encodingBatchSize;
+        stationarityTolerance = b.stationarityTolerance;
     }
 
     /** The reference's MNIST configuration with per-row AMD, first-order flow and a seeded uniform start. */
@@ -174,9 +179,22 @@ public final class SolverSettings {
         return encodingBatchSize;
     }
 
+    /**
+     * Per-row AMD only, beyond the reference (0 = off): a row has also converged once the squared norm of its flow
+     * is at most this times its loss, {@code ||f(z)||^2 <= tolerance * l(z)}.
+     */
+    public double stationarityTolerance() {
+        return stationarityTolerance;
+    }
+
+    /** The stream format version {@link #write} uses: the oldest that holds these settings. */
+    public int formatVersion() {
+        return initialState == InitialState.LINEAR_PROJECTION || stationarityTolerance != 0 ? 2 : 1;
+    }
+
     /** Writes these settings, versioned, for {@link #read(DataInput)}. */
     public void write(DataOutput out) throws IOException {
-        out.writeInt(FORMAT_VERSION);
+        out.writeInt(formatVersion());
         out.writeUTF(flowOrder.name());
         out.writeUTF(integrator.name());
         out.writeDouble(endTime);
@@ -195,6 +213,9 @@ public final class SolverSettings {
         out.writeUTF(initialState.name());
         out.writeLong(seed);
         out.writeInt(encodingBatchSize);
+        if (formatVersion() >= 2) {
+            out.writeDouble(stationarityTolerance);
+        }
     }
 
     /** Reads settings written by {@link #write(DataOutput)}; a newer format version is a clear error. */
@@ -206,7 +227,7 @@ public final class SolverSettings {
                     + ". Update the GFE extension to read them.");
         }
         try {
-            return builder().flowOrder(FlowOrder.valueOf(in.readUTF()))
+            Builder read = builder().flowOrder(FlowOrder.valueOf(in.readUTF()))
                     .integrator(IntegratorKind.valueOf(in.readUTF()))
                     .endTime(in.readDouble())
                     .flowRate(in.readDouble())
@@ -223,8 +244,11 @@ public final class SolverSettings {
                     .absoluteTolerance(in.readDouble())
                     .initialState(InitialState.valueOf(in.readUTF()))
                     .seed(in.readLong())
-                    .encodingBatchSize(in.readInt())
-                    .build();
+                    .encodingBatchSize(in.readInt());
+            if (version >= 2) {
+                read.stationarityTolerance(in.readDouble());
+            }
+            return read.build();
         } catch (IllegalArgumentException e) {
             throw new IOException("Stored solver settings are invalid: " + e.getMessage(), e);
         }
@@ -248,14 +272,15 @@ public final class SolverSettings {
                 && Double.compare(forcedStep, s.forcedStep) == 0 && gridPoints == s.gridPoints
                 && Double.compare(relativeTolerance, s.relativeTolerance) == 0
                 && Double.compare(absoluteTolerance, s.absoluteTolerance) == 0
-                && initialState == s.initialState && seed == s.seed && encodingBatchSize == s.encodingBatchSize;
+                && initialState == s.initialState && seed == s.seed && encodingBatchSize == s.encodingBatchSize
+                && Double.compare(stationarityTolerance, s.stationarityTolerance) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(flowOrder, integrator, endTime, flowRate, initialStep, maximumStep, shrinkFactor,
                 giveUpExponent, armijoConstant, convergenceTolerance, monitoringFraction, forcedStep, gridPoints,
-                relativeTolerance, absoluteTolerance, initialState, seed, encodingBatchSize);
+                relativeTolerance, absoluteTolerance, initialState, seed, encodingBatchSize, stationarityTolerance);
     }
 
     @Override
@@ -265,7 +290,7 @@ public final class SolverSettings {
                 + giveUpExponent + ", sigma=" + armijoConstant + ", gtol=" + convergenceTolerance + ", p="
                 + monitoringFraction + ", hconv=" + forcedStep + ", gridPoints=" + gridPoints + ", rtol="
                 + relativeTolerance + ", atol=" + absoluteTolerance + ", initialState=" + initialState + ", seed="
-                + seed + ", encodingBatchSize=" + encodingBatchSize + "]";
+                + seed + ", encodingBatchSize=" + encodingBatchSize + ", stationarity=" + stationarityTolerance + "]";
     }
 
     /** Builder of {@link SolverSettings}; {@link #build()} checks every value and names the first bad one. */
@@ -288,6 +313,7 @@ public final class SolverSettings {
         private InitialState initialState = InitialState.SEEDED_UNIFORM;
         private long seed = 2020;
         private int encodingBatchSize = 128;
+        private double stationarityTolerance = 0;
 
         private Builder() {
         }
@@ -311,6 +337,7 @@ public final class SolverSettings {
             initialState = s.initialState;
             seed = s.seed;
             encodingBatchSize = s.encodingBatchSize;
+            stationarityTolerance = s.stationarityTolerance;
         }
 
         public Builder flowOrder(FlowOrder value) {
@@ -403,11 +430,16 @@ public final class SolverSettings {
             return this;
         }
 
+        public Builder stationarityTolerance(double value) {
+            stationarityTolerance = value;
+            return this;
+        }
+
         /** Checks every value and builds; a bad value throws IllegalArgumentException naming the setting. */
         public SolverSettings build() {
             require(flowOrder != null, "Flow order must be set (FIRST or SECOND).");
             require(integrator != null, "Integrator must be set.");
-            require(initialState != null, "Initial state must be set (ZEROS or SEEDED_UNIFORM).");
+            require(initialState != null, "Initial state must be set (ZEROS, SEEDED_UNIFORM or LINEAR_PROJECTION).");
             require(!(flowOrder == FlowOrder.SECOND && integrator == IntegratorKind.EULER),
                     "The EULER integrator cannot solve the SECOND-order flow: explicit Euler raises the energy of the"
                             + " flow's undamped oscillation on every step and the run blows up. Use RK4, AMD or"
@@ -433,6 +465,8 @@ public final class SolverSettings {
             positive(relativeTolerance, "Relative tolerance rtol");
             require(absoluteTolerance >= 0 && Double.isFinite(absoluteTolerance),
                     "Absolute tolerance atol must be zero or positive, was " + absoluteTolerance + ".");
+            require(stationarityTolerance >= 0 && Double.isFinite(stationarityTolerance),
+                    "Stationarity tolerance must be zero (off) or positive, was " + stationarityTolerance + ".");
             require(encodingBatchSize >= 1 && encodingBatchSize <= MAX_ENCODING_BATCH_SIZE,
                     "Encoding batch size must lie in 1.." + MAX_ENCODING_BATCH_SIZE + " (larger batches make a row's"
                             + " code depend on its batch-mates), was " + encodingBatchSize + ".");

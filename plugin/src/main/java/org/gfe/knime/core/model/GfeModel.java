@@ -20,10 +20,12 @@ import java.util.Set;
 import java.util.zip.CRC32;
 import org.gfe.knime.core.data.Normalisation;
 import org.gfe.knime.core.decoder.ConvDecoder1d;
-import org.gfe.knime.core.decoder.ConvDecoderSpec;
 import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.decoder.DecoderSpec;
+import org.gfe.knime.core.decoder.LinearPlusMlpDecoder;
 import org.gfe.knime.core.decoder.MlpDecoder;
+import org.gfe.knime.core.encode.InitialCodes;
+import org.gfe.knime.core.encode.InitialState;
 import org.gfe.knime.core.encode.ObjectiveSource;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.flow.LatentObjective;
@@ -41,17 +43,21 @@ import org.gfe.knime.core.loss.LossKind;
  *
  * <p>Stream format: the ASCII magic {@code GFEMODEL}, the format version (int), the payload's length (long), the
  * payload, and the payload's CRC-32 (long), so a truncated or corrupted stream is detected before it is parsed.
- * In the payload the decoder is preceded by its kind tag ({@code MLP} or {@code CONV1D}).
+ * In the payload the decoder is preceded by its kind tag ({@code MLP}, {@code CONV1D} or {@code LINEAR_PLUS_MLP}).
  */
 public final class GfeModel implements ObjectiveSource, AutoCloseable {
 
-    /** Version of the stream format this class writes; it reads versions 1 to this. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest stream format: this class reads versions 1 to this, and writes the oldest version that holds the
+     * model (version 2 added the linear + MLP decoder), so older GFE versions still read the models they can use.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final byte[] MAGIC = "GFEMODEL".getBytes(StandardCharsets.US_ASCII);
     private static final int SUMMARY_COLUMNS = 5;
     private static final String MLP_TAG = "MLP";
     private static final String CONV1D_TAG = "CONV1D";
+    private static final String LINEAR_PLUS_MLP_TAG = "LINEAR_PLUS_MLP";
 
     private final Decoder decoder;
     private final LossKind loss;
@@ -72,8 +78,9 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         this.normalisation = Objects.requireNonNull(normalisation, "normalisation");
         this.columnNames = List.copyOf(columnNames);
         this.solverSettings = Objects.requireNonNull(solverSettings, "solverSettings");
-        if (!(decoder instanceof MlpDecoder) && !(decoder instanceof ConvDecoder1d)) {
-            throw new IllegalArgumentException("A model stores an MLP or 1-D convolutional decoder, not "
+        if (!(decoder instanceof MlpDecoder) && !(decoder instanceof ConvDecoder1d)
+                && !(decoder instanceof LinearPlusMlpDecoder)) {
+            throw new IllegalArgumentException("A model stores an MLP, 1-D convolutional or linear + MLP decoder, not "
                     + decoder.getClass().getSimpleName() + ".");
         }
         if (loss == LossKind.AUTO) {
@@ -129,6 +136,26 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return DecoderObjective.of(decoder, lossFunction, manager, normalised);
     }
 
+    /**
+     * Where the flow starts for these rows (original units, NaN = missing): for the initial state LINEAR_PROJECTION
+     * the rows' least-squares codes under the linear part of a linear + MLP decoder (normalised first), else the
+     * seeded or zero start of {@link InitialCodes}.
+     *
+     * @throws IllegalArgumentException for LINEAR_PROJECTION with a decoder that has no linear part
+     */
+    @Override
+    public double[][] startingCodes(SolverSettings settings, double[][] rows, long[] rowIdentities) {
+        if (settings.initialState() != InitialState.LINEAR_PROJECTION) {
+            return InitialCodes.of(settings, rowIdentities, latentDimension());
+        }
+        if (!(decoder instanceof LinearPlusMlpDecoder linear)) {
+            throw new IllegalArgumentException("The initial state LINEAR_PROJECTION needs a model whose decoder has a"
+                    + " linear part (linear + MLP); this model's decoder is " + decoder.description()
+                    + ". Choose SEEDED_UNIFORM in the solver settings.");
+        }
+        return linear.linearCodes(normalisation.apply(rows));
+    }
+
     /** The decoded rows of the codes, in original units (sigmoid applied for BCE losses, normalisation inverted). */
     public double[][] reconstruct(double[][] codes) {
         return Reconstruction.of(decoder, loss, normalisation, codes);
@@ -139,43 +166,34 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return columnNames;
     }
 
-    /** MLP or CONVOLUTION_1D. */
+    /** MLP, CONVOLUTION_1D or LINEAR_PLUS_MLP. */
     public DecoderKind decoderKind() {
-        return decoder instanceof ConvDecoder1d ? DecoderKind.CONVOLUTION_1D : DecoderKind.MLP;
+        return decoder.kind();
     }
 
     /**
      * The shape of the model's MLP decoder.
      *
-     * @throws IllegalStateException for a model with a 1-D convolutional decoder (see {@link #decoderKind()} and
+     * @throws IllegalStateException for a model with another decoder (see {@link #decoderKind()} and
      *         {@link #decoderDescription()})
      */
     public DecoderSpec decoderSpec() {
         if (decoder instanceof MlpDecoder mlp) {
             return mlp.spec();
         }
-        throw new IllegalStateException("This GFE model has a 1-D convolutional decoder, which has no MLP decoder"
-                + " spec; use decoderKind() and decoderDescription() instead.");
+        String kind = decoder.kind() == DecoderKind.CONVOLUTION_1D ? "1-D convolutional" : "linear + MLP";
+        throw new IllegalStateException("This GFE model has a " + kind + " decoder (" + decoder.description()
+                + "), which has no MLP decoder spec; use decoderKind() and decoderDescription() instead.");
     }
 
     /** The decoder's architecture for people, e.g. "20-150-300-600-784 MLP" or "1-D convolution, 8 channels, ...". */
     public String decoderDescription() {
-        if (decoder instanceof ConvDecoder1d conv) {
-            ConvDecoderSpec spec = conv.spec();
-            return convolutionDescription(spec.channels(), spec.kernelSize(), spec.convolutions());
-        }
-        DecoderSpec spec = ((MlpDecoder) decoder).spec();
-        StringBuilder layers = new StringBuilder().append(spec.inputDimension());
-        for (int size : spec.hiddenSizes()) {
-            layers.append('-').append(size);
-        }
-        return layers.append('-').append(spec.outputDimension()).append(" MLP").toString();
+        return decoder.description();
     }
 
     /** How {@link #decoderDescription()} names a 1-D convolutional decoder (shared with the model port's spec). */
     public static String convolutionDescription(int channels, int kernelSize, int layers) {
-        return "1-D convolution, " + channels + (channels == 1 ? " channel" : " channels") + ", kernel " + kernelSize
-                + ", " + layers + (layers == 1 ? " layer" : " layers");
+        return ConvDecoder1d.description(channels, kernelSize, layers);
     }
 
     /** The resolved loss, never AUTO. */
@@ -197,13 +215,19 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return decoder.parameterValues();
     }
 
+    /** The stream format version {@link #write} uses for this model: the oldest that holds it. */
+    public int formatVersion() {
+        return decoder.kind() == DecoderKind.LINEAR_PLUS_MLP
+                || solverSettings.formatVersion() > 1 ? 2 : 1;
+    }
+
     /** One paragraph for people: architecture, parameters, loss, normalisation, columns, solver. */
     public String summary() {
         List<String> shown = columnNames.subList(0, Math.min(SUMMARY_COLUMNS, columnNames.size()));
         String columns = String.join(", ", shown) + (columnNames.size() > shown.size() ? ", ..." : "");
         return String.format(Locale.ROOT, "GFE model (format %d): decoder %s with %s activation, %,d parameters (%s);"
                 + " latent dimension %d; loss %s; normalisation %s; %d columns (%s); encodes by default with %s,"
-                + " tau = %s, alpha = %s.", FORMAT_VERSION, decoderDescription(), activation(), parameterCount(),
+                + " tau = %s, alpha = %s.", formatVersion(), decoderDescription(), activation(), parameterCount(),
                 decoder.precision().name().toLowerCase(Locale.ROOT), latentDimension(), describe(loss),
                 normalisation.kind(), columnNames.size(), columns, solverSettings.integrator(),
                 number(solverSettings.endTime()), number(solverSettings.flowRate()));
@@ -225,7 +249,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         normalisation.write(payload);
         solverSettings.write(payload);
         payload.writeUTF(decoder.precision().name());
-        payload.writeUTF(decoder instanceof ConvDecoder1d ? CONV1D_TAG : MLP_TAG);
+        payload.writeUTF(tag(decoder.kind()));
         decoder.write(payload);
         payload.flush();
         byte[] bytes = buffer.toByteArray();
@@ -233,7 +257,7 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         crc.update(bytes);
         DataOutputStream data = new DataOutputStream(out);
         data.write(MAGIC);
-        data.writeInt(FORMAT_VERSION);
+        data.writeInt(formatVersion());
         data.writeLong(bytes.length);
         data.write(bytes);
         data.writeLong(crc.getValue());
@@ -318,21 +342,28 @@ public final class GfeModel implements ObjectiveSource, AutoCloseable {
         return switch (tag) {
             case MLP_TAG -> MlpDecoder.read(payload, precision);
             case CONV1D_TAG -> ConvDecoder1d.read(payload, precision);
+            case LINEAR_PLUS_MLP_TAG -> LinearPlusMlpDecoder.read(payload, precision);
             default -> throw new ModelFormatException("The GFE model has a decoder of the unknown kind '" + tag
-                    + "' (this version knows " + MLP_TAG + " and " + CONV1D_TAG + "). It was written by a newer"
-                    + " version of GFE for KNIME, or is corrupt: update the extension or train the model again.",
-                    null);
+                    + "' (this version knows " + MLP_TAG + ", " + CONV1D_TAG + " and " + LINEAR_PLUS_MLP_TAG
+                    + "). It was written by a newer version of GFE for KNIME, or is corrupt: update the extension or"
+                    + " train the model again.", null);
+        };
+    }
+
+    private static String tag(DecoderKind kind) {
+        return switch (kind) {
+            case MLP -> MLP_TAG;
+            case CONVOLUTION_1D -> CONV1D_TAG;
+            case LINEAR_PLUS_MLP -> LINEAR_PLUS_MLP_TAG;
         };
     }
 
     private Activation activation() {
-        return decoder instanceof ConvDecoder1d conv ? conv.spec().activation()
-                : ((MlpDecoder) decoder).spec().activation();
+        return decoder.activation();
     }
 
     private int parameterCount() {
-        return decoder instanceof ConvDecoder1d conv ? conv.spec().parameterCount()
-                : ((MlpDecoder) decoder).spec().parameterCount();
+        return decoder.parameterCount();
     }
 
     /** Releases the decoder's native memory. */

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import org.gfe.knime.core.decoder.DecoderPass;
+import org.gfe.knime.core.decoder.DecoderEvaluation;
 import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.flow.LossAndGradient;
 import org.gfe.knime.core.loss.BoundLoss;
@@ -87,7 +87,7 @@ public final class DecoderObjective implements ParameterisedObjective {
 
     @Override
     public LossAndGradient lossAndGradient(NDArray z) {
-        DecoderPass pass = decoder.pass(z);
+        DecoderEvaluation pass = decoder.pass(z);
         if (bound == null) {
             bound = loss.bind(targets, mask);
         }
@@ -97,7 +97,7 @@ public final class DecoderObjective implements ParameterisedObjective {
 
     @Override
     public NDArray hessianVectorProduct(NDArray z, NDArray v) {
-        DecoderPass pass = decoder.pass(z);
+        DecoderEvaluation pass = decoder.pass(z);
         NDArray output = pass.output();
         return pass.lossHessianProduct(loss.outputGradient(output, targets, mask),
                 loss.outputCurvature(output, targets, mask), v);
@@ -105,13 +105,13 @@ public final class DecoderObjective implements ParameterisedObjective {
 
     @Override
     public NDList parameterGradient(NDArray z) {
-        DecoderPass pass = decoder.pass(z);
+        DecoderEvaluation pass = decoder.pass(z);
         return pass.parameterGradients(loss.outputGradient(pass.output(), targets, mask));
     }
 
     @Override
     public NDList mixedParameterProduct(NDArray z, NDArray lambda) {
-        DecoderPass pass = decoder.pass(z);
+        DecoderEvaluation pass = decoder.pass(z);
         NDArray output = pass.output();
         return pass.lossMixedProduct(loss.outputGradient(output, targets, mask),
                 loss.outputCurvature(output, targets, mask), lambda);

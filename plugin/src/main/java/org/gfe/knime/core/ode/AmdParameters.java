@@ -11,13 +11,29 @@ package org.gfe.knime.core.ode;
  * @param convergenceTolerance gtol: bound on the slope of the last five monitored losses
  * @param monitoringFraction p: losses are monitored once (tau - t)/tau is at most p
  * @param forcedStep hconv: clock advance of a forced step
+ * @param stationarityTolerance per-row AMD only (beyond the reference, 0 = off): a row has also converged once
+ *        {@code ||f(z)||^2 <= stationarityTolerance * merit(z)}, i.e. its flow has all but stopped relative to its loss
+ *        (a row that starts there takes no step)
  */
 public record AmdParameters(double initialStep, double maximumStep, double shrinkFactor, int giveUpExponent,
-        double armijoConstant, double convergenceTolerance, double monitoringFraction, double forcedStep) {
+        double armijoConstant, double convergenceTolerance, double monitoringFraction, double forcedStep,
+        double stationarityTolerance) {
+
+    /** The reference's parameters, without the stationarity test. */
+    public AmdParameters(double initialStep, double maximumStep, double shrinkFactor, int giveUpExponent,
+            double armijoConstant, double convergenceTolerance, double monitoringFraction, double forcedStep) {
+        this(initialStep, maximumStep, shrinkFactor, giveUpExponent, armijoConstant, convergenceTolerance,
+                monitoringFraction, forcedStep, 0);
+    }
 
     /** The reference's MNIST configuration. */
     public static AmdParameters reference() {
         return new AmdParameters(1, 10, 0.5, 20, 1e-5, 1e-5, 0.98, 10);
+    }
+
+    /** Whether a row with squared derivative norm {@code squaredNorm} and merit {@code merit} has stopped moving. */
+    public boolean stationary(double squaredNorm, double merit) {
+        return stationarityTolerance > 0 && squaredNorm <= stationarityTolerance * merit;
     }
 
     /** rho^K: below this step the rule gives up and forces a step. */

@@ -30,6 +30,11 @@ final class ArmijoCheck {
         return new ArmijoCheck(single, BatchArrays.toVector(merit), norms);
     }
 
+    /** Row i's squared derivative norm ||f(z1)||^2. */
+    double squaredNorm(int i) {
+        return squaredNorms[i];
+    }
+
     /** Row i's new merit l1 (exact; a float32 merit widened). */
     double merit(int i) {
         return merits[i];

@@ -125,6 +125,7 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
         NDArray z = initialState.duplicate();
         Running running = new Running(equation, parent);
         NDArray g;
+        boolean startsStationary = false;
         try (NDManager scope = parent.newSubManager()) {
             z.tempAttach(scope);
             DescentEvaluation start = running.evaluate(new double[rows], z);
@@ -132,6 +133,24 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
             double[] startMerits = BatchArrays.toVector(start.merit());
             System.arraycopy(startMerits, 0, merit, 0, rows);
             g.attach(parent);
+            if (parameters.stationarityTolerance() > 0) {
+                double[] norms = BatchArrays.toVector(g.square().sum(new int[] {1}));
+                startsStationary = true;
+                for (int m = 0; m < rows && startsStationary; m++) {
+                    startsStationary = parameters.stationary(norms[m], merit[m]);
+                }
+            }
+        }
+        if (startsStationary) {
+            // every row starts where its flow has stopped (e.g. at its optimum): no step at all
+            try {
+                Arrays.fill(converged, true);
+                return new IntegrationResult(BatchArrays.toRows(z), t, steps, evaluations, converged, merit);
+            } finally {
+                z.close();
+                g.close();
+                running.close();
+            }
         }
         try {
             while (active.length > 0) {
@@ -189,6 +208,7 @@ public final class PerRowAmdIntegrator implements Integrator<DescentEquation> {
                                 converged[m] = recorded[m] >= LossSlope.WINDOW
                                         && LossSlope.converged(rowHistory, parameters.convergenceTolerance());
                             }
+                            converged[m] |= parameters.stationary(check.squaredNorm(i), newLoss);
                         } else {
                             h[m] = parameters.shrinkFactor() * h[m];
                         }

@@ -73,7 +73,8 @@ public final class AutoencoderTrainer {
                     double validationLoss = schedule.validatesAfter(b)
                             ? networks.meanLoss(pick(data.normalisedRows(), schedule.validationRows()))
                             : Double.NaN;
-                    TrainingRecord record = new TrainingRecord(epoch, b, rowsSeen, trainingLoss, validationLoss,
+                    TrainingRecord record = new TrainingRecord(TrainingStage.TRAINING, epoch, b, rowsSeen,
+                            trainingLoss, validationLoss,
                             (System.nanoTime() - start) / 1e9);
                     history.add(record);
                     if (!listener.onBatch(record)) {

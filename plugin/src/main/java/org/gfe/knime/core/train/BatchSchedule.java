@@ -33,6 +33,23 @@ public final class BatchSchedule {
         shuffle = new Random(config.seed() + 1);
     }
 
+    /**
+     * A schedule over a split made by the caller: the training row indices (shuffled each epoch, stream
+     * {@code seed + 1}) and the validation row indices.
+     *
+     * @throws IllegalArgumentException without training rows
+     */
+    public BatchSchedule(TrainingConfig config, int[] trainingRows, int[] validationRows) {
+        if (trainingRows.length < 1) {
+            throw new IllegalArgumentException("Training needs at least one row besides the " + validationRows.length
+                    + " validation rows.");
+        }
+        this.config = config;
+        validation = validationRows.clone();
+        training = trainingRows.clone();
+        shuffle = new Random(config.seed() + 1);
+    }
+
     /** Indices of the validation rows (a copy). */
     public int[] validationRows() {
         return validation.clone();

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.gfe.knime.core.encode.FlowSolution;
 import org.gfe.knime.core.encode.FlowSolver;
-import org.gfe.knime.core.encode.InitialCodes;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.engine.ParallelWork;
@@ -24,57 +23,161 @@ import org.gfe.knime.core.ode.StepObserver;
  * decoder takes one optimiser step on the gradient of the batch's summed loss, obtained either with the codes held
  * constant (approximate) or through the flow by the adjoint method (full). Each batch runs in its own NDManager.
  *
+ * <p>With validation rows, the loss of the encoded validation rows is measured at the end of every epoch (and every
+ * {@link TrainingConfig#validationInterval()} batches); training stops early once it has not improved for
+ * {@link TrainingConfig#patience()} epochs, and with {@link TrainingConfig#keepBestEpoch()} it ends with the decoder of
+ * its best epoch, epoch 0 (the decoder before any update) included.
+ *
  * <p>Starting codes are seeded by (solver seed, epoch, row), so a run is repeatable; validation rows start at the
- * same codes every time they are encoded.
+ * same codes every time they are encoded. Validation rows are encoded on the threads the caller lends.
  */
 public final class DecoderTrainingLoop {
 
     private final TrainingConfig config;
     private final ParallelWork parallel;
+    private final TrainingStage stage;
 
+    /** A loop on the calling thread. */
     public DecoderTrainingLoop(TrainingConfig config) {
-        this(config, ParallelWork.CALLER_ONLY);
-    }
-
-    /** A loop that encodes the groups of each training batch on the threads {@code parallel} lends. */
-    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel) {
-        if (parallel == null) {
-            throw new IllegalArgumentException("Threads must be given (or use ParallelWork.CALLER_ONLY).");
-        }
-        this.config = config;
-        this.parallel = parallel;
+        this(config, ParallelWork.CALLER_ONLY, TrainingStage.TRAINING);
     }
 
     /**
-     * Trains on the rows (already normalised, NaN = missing) and returns the history.
+     * A loop whose encodings run on the threads {@code parallel} lends (the groups of each training batch, see
+     * {@link TrainingBatchEncoder}); records marked as training.
+     */
+    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel) {
+        this(config, parallel, TrainingStage.TRAINING);
+    }
+
+    /** A loop whose encodings run on the threads {@code parallel} lends, its records marked with {@code stage}. */
+    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel, TrainingStage stage) {
+        if (config.hasAutoValues()) {
+            throw new IllegalArgumentException("The training config has 'auto' values: resolve it for the data first"
+                    + " (TrainingConfig.resolve).");
+        }
+        this.config = config;
+        this.parallel = parallel;
+        this.stage = stage;
+    }
+
+    /**
+     * Trains on the rows (already normalised, NaN = missing) and returns the batch history.
      *
      * @throws TrainingCancelledException if the listener stopped the run
      * @throws TrainingDivergedException if a loss or gradient became NaN or infinite
      */
     public List<TrainingRecord> run(TrainableDecoder decoder, double[][] rows, TrainingListener listener) {
+        return train(decoder, rows, listener).batches();
+    }
+
+    /**
+     * Trains on the rows (already normalised, NaN = missing), split into training and validation rows by the config.
+     *
+     * @throws TrainingCancelledException if the listener stopped the run
+     * @throws TrainingDivergedException if a loss or gradient became NaN or infinite
+     */
+    public TrainingHistory train(TrainableDecoder decoder, double[][] rows, TrainingListener listener) {
+        return train(decoder, rows, new BatchSchedule(config, rows.length), listener);
+    }
+
+    /**
+     * Trains on {@code trainingRows}, validating on {@code validationRows} (both normalised, NaN = missing; no
+     * validation rows: none is measured).
+     */
+    public TrainingHistory train(TrainableDecoder decoder, double[][] trainingRows, double[][] validationRows,
+            TrainingListener listener) {
+        double[][] all = new double[trainingRows.length + validationRows.length][];
+        System.arraycopy(trainingRows, 0, all, 0, trainingRows.length);
+        System.arraycopy(validationRows, 0, all, trainingRows.length, validationRows.length);
+        int[] training = new int[trainingRows.length];
+        Arrays.setAll(training, i -> i);
+        int[] validation = new int[validationRows.length];
+        Arrays.setAll(validation, i -> trainingRows.length + i);
+        return train(decoder, all, new BatchSchedule(config, training, validation), listener);
+    }
+
+    private TrainingHistory train(TrainableDecoder decoder, double[][] rows, BatchSchedule schedule,
+            TrainingListener listener) {
         DjlRuntime.engine();
-        BatchSchedule schedule = new BatchSchedule(config, rows.length);
         int[] validation = schedule.validationRows();
+        boolean selects = validation.length > 0 && (config.keepBestEpoch() || config.patience() > 0);
         List<TrainingRecord> history = new ArrayList<>();
+        List<EpochRecord> epochs = new ArrayList<>();
         long start = System.nanoTime();
         long rowsSeen = 0;
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        listener.onStage(stage, config.epochs(), schedule.batchesPerEpoch());
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        List<double[]> bestParameters = null;
+        if (selects) {
+            best = validationLoss(decoder, rows, validation, listener);
+            epochs.add(new EpochRecord(stage, 0, 0, Double.NaN, best, seconds(start)));
+            listener.onEpoch(epochs.get(0));
+            if (config.keepBestEpoch()) {
+                bestParameters = decoder.snapshot();
+            }
+        }
+        StopReason reason = StopReason.EPOCHS_COMPLETED;
+        int epochsRun = 0;
+        for (int epoch = 0; epoch < config.epochs() && reason == StopReason.EPOCHS_COMPLETED; epoch++) {
             int[][] batches = schedule.nextEpoch();
+            double lossSum = 0;
+            double epochValidation = Double.NaN;
+            int batchesRun = 0;
             for (int batch = 0; batch < batches.length; batch++) {
                 int[] members = batches[batch];
                 double loss = trainBatch(decoder, rows, members, epoch, batch, listener);
+                lossSum += loss;
+                batchesRun++;
                 rowsSeen += members.length;
                 double validationLoss = schedule.validatesAfter(batch)
                         ? validationLoss(decoder, rows, validation, listener) : Double.NaN;
-                TrainingRecord record = new TrainingRecord(epoch, batch, rowsSeen, loss, validationLoss,
-                        (System.nanoTime() - start) / 1e9);
+                if (!Double.isNaN(validationLoss)) {
+                    epochValidation = validationLoss;
+                }
+                TrainingRecord record = new TrainingRecord(stage, epoch, batch, rowsSeen, loss, validationLoss,
+                        seconds(start));
                 history.add(record);
                 if (!listener.onBatch(record)) {
                     throw new TrainingCancelledException();
                 }
+                if (listener.stopAndKeepRequested()) {
+                    reason = StopReason.STOPPED_BY_USER;
+                    break;
+                }
+            }
+            epochsRun = epoch + 1;
+            if (reason == StopReason.STOPPED_BY_USER && validation.length > 0 && Double.isNaN(epochValidation)) {
+                epochValidation = validationLoss(decoder, rows, validation, listener); // a partial epoch competes too
+            }
+            EpochRecord ended = new EpochRecord(stage, epochsRun, rowsSeen, lossSum / batchesRun, epochValidation,
+                    seconds(start));
+            epochs.add(ended);
+            listener.onEpoch(ended);
+            if (selects) {
+                if (epochValidation < best) {
+                    best = epochValidation;
+                    bestEpoch = epochsRun;
+                    if (config.keepBestEpoch()) {
+                        bestParameters = decoder.snapshot();
+                    }
+                } else if (config.patience() > 0 && epochsRun - bestEpoch >= config.patience()
+                        && reason == StopReason.EPOCHS_COMPLETED) {
+                    reason = StopReason.NO_IMPROVEMENT;
+                }
             }
         }
-        return history;
+        if (config.keepBestEpoch() && bestParameters != null && bestEpoch < epochsRun) {
+            decoder.restore(bestParameters);
+        } else if (!config.keepBestEpoch() || bestParameters == null) {
+            bestEpoch = epochsRun;
+        }
+        return new TrainingHistory(history, epochs, reason, bestEpoch);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private double trainBatch(TrainableDecoder decoder, double[][] rows, int[] members, int epoch, int batch,
@@ -88,7 +191,7 @@ public final class DecoderTrainingLoop {
         DataType type = decoder.precision();
         try (NDManager manager = DjlRuntime.newManager()) {
             ParameterisedObjective objective = decoder.objective(manager, batchRows);
-            double[][] startCodes = InitialCodes.of(solver, identities, decoder.latentDimension());
+            double[][] startCodes = decoder.startingCodes(solver, batchRows, identities);
             NDArray z0 = BatchArrays.fromRows(manager, startCodes, type);
             StepObserver poll = info -> !listener.stopRequested();
             FlowSolution solution;
@@ -122,25 +225,34 @@ public final class DecoderTrainingLoop {
         }
     }
 
-    /** Mean per-row loss of the validation rows encoded with the current decoder. */
+    /** Mean per-row loss of the validation rows encoded with the current decoder, on the lent threads. */
     private double validationLoss(TrainableDecoder decoder, double[][] rows, int[] validation,
             TrainingListener listener) {
         SolverSettings solver = config.solver();
-        double total = 0;
         int chunk = solver.encodingBatchSize();
-        for (int from = 0; from < validation.length; from += chunk) {
-            int[] members = Arrays.copyOfRange(validation, from, Math.min(validation.length, from + chunk));
-            long[] identities = Arrays.stream(members).asLongStream().map(m -> -1 - m).toArray();
-            try (NDManager manager = DjlRuntime.newManager()) {
-                var objective = decoder.objective(manager, pick(rows, members));
-                NDArray z0 = BatchArrays.fromRows(manager,
-                        InitialCodes.of(solver, identities, decoder.latentDimension()), decoder.precision());
-                FlowSolution solution = new FlowSolver(solver).solve(objective, z0,
-                        info -> !listener.stopRequested());
-                total += Arrays.stream(solution.losses()).sum();
-            } catch (IntegrationCancelledException e) {
-                throw new TrainingCancelledException();
-            }
+        int chunks = (validation.length + chunk - 1) / chunk;
+        double[] sums = new double[chunks];
+        try {
+            parallel.forEach(chunks, c -> {
+                int[] members = Arrays.copyOfRange(validation, c * chunk,
+                        Math.min(validation.length, (c + 1) * chunk));
+                long[] identities = Arrays.stream(members).asLongStream().map(m -> -1 - m).toArray();
+                double[][] memberRows = pick(rows, members);
+                try (NDManager manager = DjlRuntime.newManager()) {
+                    var objective = decoder.objective(manager, memberRows);
+                    NDArray z0 = BatchArrays.fromRows(manager,
+                            decoder.startingCodes(solver, memberRows, identities), decoder.precision());
+                    FlowSolution solution = new FlowSolver(solver).solve(objective, z0,
+                            info -> !listener.stopRequested());
+                    sums[c] = Arrays.stream(solution.losses()).sum();
+                }
+            });
+        } catch (IntegrationCancelledException e) {
+            throw new TrainingCancelledException();
+        }
+        double total = 0;
+        for (double sum : sums) { // in chunk order, so any number of threads sums alike
+            total += sum;
         }
         return total / validation.length;
     }

@@ -9,14 +9,19 @@ import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
+import org.gfe.knime.core.encode.InitialState;
+import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.engine.ParallelWork;
+import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.optim.RmsProp;
 
 /**
- * Trains a GFE model on a table: checks the rows, fits the normalisation, resolves the loss, initialises the decoder
- * of the config's {@link DecoderKind} (PyTorch's default initialisation, seeded by the config's seed, float32) and
- * runs {@link DecoderTrainingLoop} with RMSprop. This is the facade the Learner node and the benchmarks call.
+ * Trains a GFE model on a table: checks the rows, fits the normalisation, resolves the loss and the "auto" sizes,
+ * initialises the decoder of the config's {@link DecoderKind} (float32) and runs {@link DecoderTrainingLoop} with
+ * RMSprop; a linear + MLP decoder is trained by {@link LinearPlusMlpTrainer} (PCA start, epochs chosen on validation
+ * rows). This is the facade the Learner node and the benchmarks call.
  */
 public final class GfeTrainer {
 
@@ -24,9 +29,17 @@ public final class GfeTrainer {
     public static final DataType PRECISION = DataType.FLOAT32;
 
     private final TrainingConfig config;
+    private final ParallelWork parallel;
 
+    /** A trainer working on the calling thread. */
     public GfeTrainer(TrainingConfig config) {
+        this(config, ParallelWork.CALLER_ONLY);
+    }
+
+    /** A trainer whose encodings run on the threads {@code parallel} lends. */
+    public GfeTrainer(TrainingConfig config, ParallelWork parallel) {
         this.config = Objects.requireNonNull(config, "config");
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
     }
 
     /**
@@ -40,19 +53,34 @@ public final class GfeTrainer {
      * @throws TrainingDivergedException if the loss became NaN or infinite
      */
     public TrainingResult train(double[][] rows, List<String> columnNames, TrainingListener listener) {
-        TrainingData data = TrainingData.prepare(rows, columnNames, config.normalisation(), config.loss());
+        boolean linearPlusMlp = config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP;
+        // the linear + MLP decoder reconstructs values directly: AUTO means MSE for it, whatever the range
+        LossKind loss = linearPlusMlp && config.loss() == LossKind.AUTO ? LossKind.MSE : config.loss();
+        TrainingData data = TrainingData.prepare(rows, columnNames, config.normalisation(), loss);
+        if (linearPlusMlp) {
+            return new LinearPlusMlpTrainer(config, parallel).train(data, listener);
+        }
         int columns = data.columnNames().size();
+        int trainingRows = new BatchSchedule(config, rows.length).trainingRows().length;
+        TrainingConfig resolved = config.resolve(trainingRows, columns);
+        if (resolved.hasAutoSolver()) {
+            resolved = resolved.toBuilder().solver(data.loss() == LossKind.MSE
+                    ? DataSizedDefaults.tableSolver(columns, DataSizedDefaults.MLP_CONVERGENCE_TOLERANCE)
+                            .toBuilder().initialState(InitialState.SEEDED_UNIFORM).build()
+                    : SolverSettings.defaults()).build();
+        }
         // the decoder under training closes the optimiser; the decoder is closed here after its copy is taken
-        try (Decoder decoder = initialise(columns);
+        try (Decoder decoder = initialise(resolved, columns);
                 DecoderUnderTraining training = new DecoderUnderTraining(decoder, ReconstructionLoss.of(data.loss()),
-                        new RmsProp(config.learningRate(), config.rmsAlpha(), config.rmsEpsilon()))) {
-            List<TrainingRecord> history = new DecoderTrainingLoop(config).run(training, data.normalisedRows(),
-                    listener);
+                        new RmsProp(resolved.learningRate(), resolved.rmsAlpha(), resolved.rmsEpsilon()))) {
+            TrainingHistory history = new DecoderTrainingLoop(resolved, parallel, TrainingStage.TRAINING)
+                    .train(training, data.normalisedRows(), listener);
             // a fresh copy, so the model owns decoder memory that nothing of the training run refers to
-            Decoder trained = copy(decoder);
+            Decoder trained = decoder.copy();
             try {
                 return new TrainingResult(new GfeModel(trained, data.loss(), data.normalisation(),
-                        data.columnNames(), config.solver()), history);
+                        data.columnNames(), resolved.solver()), history.batches(), history.epochs(),
+                        history.stopReason(), history.bestEpoch(), resolved, List.of());
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;
@@ -65,7 +93,7 @@ public final class GfeTrainer {
     }
 
     /** A seeded decoder of the configured kind for {@code columns} outputs (hidden sizes unused for convolution). */
-    private Decoder initialise(int columns) {
+    private static Decoder initialise(TrainingConfig config, int columns) {
         if (config.decoderKind() == DecoderKind.CONVOLUTION_1D) {
             return ConvDecoder1d.initialise(new ConvDecoderSpec(config.latentDimension(), config.convolutionChannels(),
                     config.kernelSize(), config.convolutionLayers(), config.activation(), columns), config.seed(),
@@ -73,13 +101,5 @@ public final class GfeTrainer {
         }
         return MlpDecoder.initialise(new DecoderSpec(config.latentDimension(), config.hiddenSizes(),
                 config.activation(), columns), config.seed(), PRECISION);
-    }
-
-    private static Decoder copy(Decoder decoder) {
-        if (decoder instanceof ConvDecoder1d conv) {
-            return ConvDecoder1d.of(conv.spec(), conv.parameterValues(), PRECISION);
-        }
-        MlpDecoder mlp = (MlpDecoder) decoder;
-        return MlpDecoder.of(mlp.spec(), mlp.parameterValues(), PRECISION);
     }
 }

@@ -12,8 +12,14 @@ import org.gfe.knime.core.loss.LossKind;
 /**
  * Everything a training run needs besides the data. Immutable; {@link #builder()} holds the reference's MNIST
  * configuration (d = 20, hidden 150-300-600 ELU, batch 5, RMSprop lr 5e-4 alpha 0.9 eps 1e-6, seed 2020, AMD solver).
+ *
+ * <p>Hidden sizes, epochs, batch size and patience may be "auto": {@link #resolve} sizes them to the data by the
+ * rules of {@link DataSizedDefaults}, so a table of 40 rows and one of 4,000 both train in seconds.
  */
 public final class TrainingConfig {
+
+    /** The value of {@link #epochs()}, {@link #batchSize()} and {@link #patience()} that means "sized to the data". */
+    public static final int AUTO = 0;
 
     private final int latentDimension;
     private final DecoderKind decoderKind;
@@ -32,13 +38,16 @@ public final class TrainingConfig {
     private final double rmsEpsilon;
     private final double validationFraction;
     private final int validationInterval;
+    private final int patience;
+    private final boolean keepBestEpoch;
+    private final boolean linearPartTrained;
     private final long seed;
     private final SolverSettings solver;
 
     private TrainingConfig(Builder b) {
         latentDimension = b.latentDimension;
         decoderKind = b.decoderKind;
-        hiddenSizes = b.hiddenSizes.clone();
+        hiddenSizes = b.hiddenSizes == null ? null : b.hiddenSizes.clone();
         convolutionChannels = b.convolutionChannels;
         kernelSize = b.kernelSize;
         convolutionLayers = b.convolutionLayers;
@@ -53,12 +62,28 @@ public final class TrainingConfig {
         rmsEpsilon = b.rmsEpsilon;
         validationFraction = b.validationFraction;
         validationInterval = b.validationInterval;
+        patience = b.patience;
+        keepBestEpoch = b.keepBestEpoch;
+        linearPartTrained = b.linearPartTrained;
         seed = b.seed;
         solver = b.solver;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding the defaults for tables of measurements (the GFE Learner's): latent dimension 2, a linear +
+     * MLP decoder started at PCA with its hidden sizes, epochs, batch size, early stopping and solver sized to the
+     * data, z-score normalisation, the MSE loss (AUTO), the approximate adjoint with RMSprop as in the paper (lr 5e-4,
+     * alpha 0.9, eps 1e-6), seed 2020.
+     */
+    public static Builder forTables() {
+        return new Builder().latentDimension(2).decoderKind(DecoderKind.LINEAR_PLUS_MLP).autoHiddenSizes()
+                .activation(Activation.ELU).loss(LossKind.AUTO).normalisation(NormalisationKind.Z_SCORE)
+                .method(TrainingMethod.APPROXIMATE_ADJOINT).epochs(AUTO).batchSize(AUTO).patience(AUTO)
+                .validationFraction(0).keepBestEpoch(true).autoSolver();
     }
 
     public int latentDimension() {
@@ -70,9 +95,26 @@ public final class TrainingConfig {
         return decoderKind;
     }
 
-    /** Hidden layer sizes from the latent side to the output side (MLP decoders only). */
+    /**
+     * Hidden layer sizes from the latent side to the output side (MLP decoders and the MLP part of linear + MLP ones).
+     *
+     * @throws IllegalStateException if they are "auto" and not yet {@link #resolve resolved}
+     */
     public int[] hiddenSizes() {
+        if (hiddenSizes == null) {
+            throw new IllegalStateException("The hidden sizes are 'auto': resolve the config for the data first.");
+        }
         return hiddenSizes.clone();
+    }
+
+    /** Whether the hidden sizes are "auto" (sized to the data by {@link #resolve}). */
+    public boolean hasAutoHiddenSizes() {
+        return hiddenSizes == null;
+    }
+
+    /** Whether any setting is "auto", to be sized to the data by {@link #resolve}. */
+    public boolean hasAutoValues() {
+        return hiddenSizes == null || epochs == AUTO || batchSize == AUTO || patience == AUTO;
     }
 
     /** Feature channels per column of the CONVOLUTION_1D decoder. */
@@ -136,23 +178,86 @@ public final class TrainingConfig {
         return validationInterval;
     }
 
+    /**
+     * Early stopping: training ends once the validation loss has not improved for this many epochs; -1 never stops
+     * early, {@link #AUTO} is sized to the data. Needs validation rows.
+     */
+    public int patience() {
+        return patience;
+    }
+
+    /**
+     * Whether training ends with the decoder of its epoch of lowest validation loss (epoch 0, before any update,
+     * included) rather than the last one. Needs validation rows.
+     */
+    public boolean keepBestEpoch() {
+        return keepBestEpoch;
+    }
+
+    /** For a linear + MLP decoder: whether training updates the linear part too (else only the MLP correction). */
+    public boolean linearPartTrained() {
+        return linearPartTrained;
+    }
+
+    /**
+     * This config with every "auto" value sized for a table of {@code rows} training rows and {@code columns} columns
+     * ({@link DataSizedDefaults}); a config without auto values comes back unchanged.
+     */
+    public TrainingConfig resolve(int rows, int columns) {
+        if (!hasAutoValues()) {
+            return this;
+        }
+        Builder resolved = toBuilder();
+        if (hiddenSizes == null) {
+            resolved.hiddenSizes(DataSizedDefaults.hiddenSizes(columns));
+        }
+        int batch = batchSize == AUTO ? DataSizedDefaults.batchSize(rows) : batchSize;
+        resolved.batchSize(batch);
+        int epochCount = epochs == AUTO ? DataSizedDefaults.epochs(rows, batch) : epochs;
+        resolved.epochs(epochCount);
+        if (patience == AUTO) {
+            resolved.patience(DataSizedDefaults.patience(epochCount));
+        }
+        return resolved.build();
+    }
+
+    /** A builder holding this config. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public long seed() {
         return seed;
     }
 
+    /**
+     * The solver that encodes the rows during training and becomes the model's default.
+     *
+     * @throws IllegalStateException if it is "auto" and not yet sized to the data (the trainer does that)
+     */
     public SolverSettings solver() {
+        if (solver == null) {
+            throw new IllegalStateException("The solver settings are 'auto': the trainer sizes them to the data.");
+        }
         return solver;
+    }
+
+    /** Whether the solver is "auto": sized to the data by the trainer ({@link DataSizedDefaults#tableSolver}). */
+    public boolean hasAutoSolver() {
+        return solver == null;
     }
 
     @Override
     public String toString() {
         return "TrainingConfig[d=" + latentDimension + ", decoder=" + decoderKind + ", hidden="
-                + Arrays.toString(hiddenSizes) + ", channels=" + convolutionChannels + ", kernel=" + kernelSize
+                + (hiddenSizes == null ? "auto" : Arrays.toString(hiddenSizes)) + ", channels=" + convolutionChannels + ", kernel=" + kernelSize
                 + ", convolutionLayers=" + convolutionLayers + ", activation="
                 + activation + ", loss=" + loss + ", normalisation=" + normalisation + ", method=" + method
                 + ", epochs=" + epochs + ", batchSize=" + batchSize + ", lr=" + learningRate + ", rmsAlpha="
                 + rmsAlpha + ", rmsEpsilon=" + rmsEpsilon + ", validationFraction=" + validationFraction
-                + ", validationInterval=" + validationInterval + ", seed=" + seed + ", solver=" + solver + "]";
+                + ", validationInterval=" + validationInterval + ", patience=" + patience + ", keepBestEpoch="
+                + keepBestEpoch + ", linearPartTrained=" + linearPartTrained + ", seed=" + seed + ", solver="
+                + (solver == null ? "auto" : solver) + "]";
     }
 
     /** Builder; {@link #build()} checks every value and names the first bad one. */
@@ -174,10 +279,38 @@ public final class TrainingConfig {
         private double rmsEpsilon = 1e-6;
         private double validationFraction = 0;
         private int validationInterval = 0;
+        private int patience = -1;
+        private boolean keepBestEpoch = false;
+        private boolean linearPartTrained = false;
         private long seed = 2020;
         private SolverSettings solver = SolverSettings.defaults();
 
         private Builder() {
+        }
+
+        private Builder(TrainingConfig c) {
+            latentDimension = c.latentDimension;
+            decoderKind = c.decoderKind;
+            hiddenSizes = c.hiddenSizes == null ? null : c.hiddenSizes.clone();
+            convolutionChannels = c.convolutionChannels;
+            kernelSize = c.kernelSize;
+            convolutionLayers = c.convolutionLayers;
+            activation = c.activation;
+            loss = c.loss;
+            normalisation = c.normalisation;
+            method = c.method;
+            epochs = c.epochs;
+            batchSize = c.batchSize;
+            learningRate = c.learningRate;
+            rmsAlpha = c.rmsAlpha;
+            rmsEpsilon = c.rmsEpsilon;
+            validationFraction = c.validationFraction;
+            validationInterval = c.validationInterval;
+            patience = c.patience;
+            keepBestEpoch = c.keepBestEpoch;
+            linearPartTrained = c.linearPartTrained;
+            seed = c.seed;
+            solver = c.solver;
         }
 
         public Builder latentDimension(int value) {
@@ -205,8 +338,19 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Hidden layer sizes, latent side first (empty: a linear MLP decoder). */
         public Builder hiddenSizes(int... value) {
-            hiddenSizes = value == null ? null : value.clone();
+            if (value == null) {
+                throw new IllegalArgumentException("Hidden sizes must be given (may be empty for a linear decoder);"
+                        + " use autoHiddenSizes() to size them to the data.");
+            }
+            hiddenSizes = value.clone();
+            return this;
+        }
+
+        /** Hidden layer sizes sized to the data ({@link DataSizedDefaults#hiddenSizes}). */
+        public Builder autoHiddenSizes() {
+            hiddenSizes = null;
             return this;
         }
 
@@ -265,24 +409,59 @@ public final class TrainingConfig {
             return this;
         }
 
+        /** Early stopping patience in epochs; -1 never stops early, {@link TrainingConfig#AUTO} sizes it. */
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder keepBestEpoch(boolean value) {
+            keepBestEpoch = value;
+            return this;
+        }
+
+        public Builder linearPartTrained(boolean value) {
+            linearPartTrained = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             seed = value;
             return this;
         }
 
         public Builder solver(SolverSettings value) {
+            if (value == null) {
+                throw new IllegalArgumentException("Solver settings must be given; use autoSolver() to size them to"
+                        + " the data.");
+            }
             solver = value;
+            return this;
+        }
+
+        /** Solver settings sized to the data by the trainer ({@link DataSizedDefaults#tableSolver}). */
+        public Builder autoSolver() {
+            solver = null;
             return this;
         }
 
         public TrainingConfig build() {
             require(latentDimension >= 1, "Latent dimension must be at least 1, was " + latentDimension + ".");
-            require(hiddenSizes != null, "Hidden sizes must be given (may be empty for a linear decoder).");
-            for (int size : hiddenSizes) {
-                require(size >= 1, "Hidden layer sizes must be at least 1, got " + Arrays.toString(hiddenSizes)
-                        + ".");
+            if (hiddenSizes != null) {
+                for (int size : hiddenSizes) {
+                    require(size >= 1, "Hidden layer sizes must be at least 1, got " + Arrays.toString(hiddenSizes)
+                            + ".");
+                }
             }
-            require(decoderKind != null, "Decoder must be set (MLP or CONVOLUTION_1D).");
+            require(decoderKind != null, "Decoder must be set (MLP, CONVOLUTION_1D or LINEAR_PLUS_MLP).");
+            if (decoderKind == DecoderKind.LINEAR_PLUS_MLP) {
+                require(hiddenSizes == null || hiddenSizes.length >= 1, "The linear + MLP decoder needs at least one"
+                        + " hidden layer size for its MLP part (or auto).");
+                require(loss == LossKind.AUTO || loss == LossKind.MSE, "The linear + MLP decoder reconstructs values"
+                        + " directly, so it trains with the MSE loss (or AUTO), not " + loss + ".");
+                require(method == TrainingMethod.APPROXIMATE_ADJOINT, "The linear + MLP decoder trains with the"
+                        + " approximate adjoint; choose APPROXIMATE_ADJOINT, or an MLP decoder for the full adjoint.");
+            }
             if (decoderKind == DecoderKind.CONVOLUTION_1D) { // ignored, so not checked, for an MLP decoder
                 require(convolutionChannels >= 1, "Convolution channels must be at least 1, was "
                         + convolutionChannels + ".");
@@ -295,8 +474,11 @@ public final class TrainingConfig {
             require(loss != null, "Loss must be set (AUTO, BCE, BCE_REFERENCE or MSE).");
             require(normalisation != null, "Normalisation must be set (NONE, MIN_MAX or Z_SCORE).");
             require(method != null, "Training method must be set.");
-            require(epochs >= 1, "Epochs must be at least 1, was " + epochs + ".");
-            require(batchSize >= 1, "Batch size must be at least 1, was " + batchSize + ".");
+            require(epochs >= 1 || epochs == AUTO, "Epochs must be at least 1 (or auto), was " + epochs + ".");
+            require(batchSize >= 1 || batchSize == AUTO, "Batch size must be at least 1 (or auto), was " + batchSize
+                    + ".");
+            require(patience >= -1, "Patience must be a number of epochs, -1 (never stop early) or auto, was "
+                    + patience + ".");
             require(learningRate > 0 && Double.isFinite(learningRate),
                     "Learning rate must be a positive finite number, was " + learningRate + ".");
             require(rmsAlpha >= 0 && rmsAlpha < 1, "RMSprop alpha must lie in [0, 1), was " + rmsAlpha + ".");
@@ -306,8 +488,10 @@ public final class TrainingConfig {
                     "Validation fraction must lie in [0, 1), was " + validationFraction + ".");
             require(validationInterval >= 0, "Validation interval must be 0 (end of each epoch) or a number of"
                     + " batches, was " + validationInterval + ".");
-            require(solver != null, "Solver settings must be given.");
-            if (method == TrainingMethod.FULL_ADJOINT) {
+            require(!(method == TrainingMethod.FULL_ADJOINT && solver == null), "The FULL_ADJOINT method needs"
+                    + " solver settings with one clock per batch (AMD_REFERENCE, RK4, EULER or DORMAND_PRINCE), not"
+                    + " the automatic ones.");
+            if (method == TrainingMethod.FULL_ADJOINT && solver != null) {
                 require(solver.flowOrder() == FlowOrder.FIRST, "The FULL_ADJOINT method needs the FIRST-order flow;"
                         + " use APPROXIMATE_ADJOINT with the second-order flow.");
                 require(solver.integrator() != IntegratorKind.AMD_PER_ROW, "The FULL_ADJOINT method needs one clock"

@@ -3,6 +3,7 @@ package org.gfe.knime.core.train;
 /**
  * One training batch's figures.
  *
+ * @param stage the part of the run
  * @param epoch 0-based epoch
  * @param batch 0-based batch within the epoch
  * @param rowsSeen training rows processed so far, this batch included
@@ -10,6 +11,6 @@ package org.gfe.knime.core.train;
  * @param validationLoss mean per-row loss of the encoded validation rows after the update, NaN if not measured
  * @param elapsedSeconds wall time since training started
  */
-public record TrainingRecord(int epoch, int batch, long rowsSeen, double trainingLoss, double validationLoss,
+public record TrainingRecord(TrainingStage stage, int epoch, int batch, long rowsSeen, double trainingLoss, double validationLoss,
         double elapsedSeconds) {
 }

@@ -7,15 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Deliberately damaged copies of the 5.3 list; each edit must hit exactly the lines it names, or the test is void. */
+/** Deliberately damaged copies of the 5.3 lists; each edit must hit exactly the lines it names, or the test is void. */
 final class ListTampering {
 
     private ListTampering() {
     }
 
     static List<String> original() {
+        return lines("knime-5.3-api.txt");
+    }
+
+    static List<String> additions() {
+        return lines("knime-5.3-additions.txt");
+    }
+
+    private static List<String> lines(String file) {
         try {
-            return Files.readAllLines(ProjectArtifacts.signatures("knime-5.3-api.txt"));
+            return Files.readAllLines(ProjectArtifacts.signatures(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

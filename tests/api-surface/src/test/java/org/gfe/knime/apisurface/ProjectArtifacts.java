@@ -13,8 +13,19 @@ final class ProjectArtifacts {
         return path("gfe.signatures.dir").resolve(file);
     }
 
+    /** The KNIME 5.3 API the project may use: the shared list and the project's additions, merged. */
     static SignatureList list53() {
+        return SignatureList.merge(shared53(), additions53());
+    }
+
+    /** The shared list (a copy of ../shared/knime-api/knime-5.3-api.txt). */
+    static SignatureList shared53() {
         return SignatureList.load(signatures("knime-5.3-api.txt"));
+    }
+
+    /** The project's additions (written by knime-api-surface/generator/extract-additions.sh). */
+    static SignatureList additions53() {
+        return SignatureList.load(signatures("knime-5.3-additions.txt"));
     }
 
     /** The surface jar (or classes folder). */

@@ -25,14 +25,15 @@ public final class ReferenceCheck {
             SignatureList.Type owner = list.type(r.owner());
             if (owner == null) {
                 if (r.kind() == KnimeReferences.Kind.TYPE) {
-                    out.add(r + ": type not in knime-5.3-api.txt"
+                    out.add(r + ": type not in knime-5.3-api.txt or knime-5.3-additions.txt"
                             + (list.isRefOnly(r.owner()) ? " (only named by a 'ref' line, so its API is unknown)" : "")
-                            + "; use a listed type or add the type to the list (and the surface)");
+                            + "; use a listed type or request it in signatures/knime-5.3-additions-request.conf (then "
+                            + "run generator/extract-additions.sh and generate.sh)");
                 }
                 continue; // a member of an unlisted type: the TYPE reference already reports it
             }
             if (r.kind() != KnimeReferences.Kind.TYPE && !lookup.resolves(r.owner(), r.key())) {
-                out.add(r + ": not in knime-5.3-api.txt on " + owner.fqcn()
+                out.add(r + ": not in knime-5.3-api.txt or knime-5.3-additions.txt on " + owner.fqcn()
                         + " or its supertypes; it may be newer than KNIME 5.3 (see api-diff.txt): use a 5.3 member");
             }
         }

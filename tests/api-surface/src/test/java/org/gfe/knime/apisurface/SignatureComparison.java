@@ -89,7 +89,7 @@ public final class SignatureComparison {
             }
             SignatureList.Type t = list.type(c.binary());
             if (t == null) {
-                out.add(c.binary() + ": public/protected type not in the 5.3 list"
+                out.add(c.binary() + ": public/protected type not in the 5.3 lists"
                         + (list.isRefOnly(c.binary()) ? " (only mentioned by a 'ref' line: no shape to check)" : ""));
                 continue;
             }
@@ -99,7 +99,45 @@ public final class SignatureComparison {
             }
             for (String extra : unlistedApi(t, c)) {
                 if (!extra.startsWith("nestedtype ") && !lookup.overridesInherited(t, extra)) {
-                    out.add(t.fqcn() + ": public/protected member not in the 5.3 list: " + extra);
+                    out.add(t.fqcn() + ": public/protected member not in the 5.3 lists: " + extra);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks the listed types against real class files (KNIME's own bundles): every listed type and member exists with
+     * the listed shape (kind, modifiers, type parameters, supertypes, erasure, generic declaration, throws, constant
+     * value, enum ordinal, deprecation), and each type is as complete as its listing says: {@code full} = no other
+     * public/protected member or nested type; {@code header}/{@code supertype-header} = every public/protected
+     * constructor and abstract method is listed ({@code select} lists what it names).
+     */
+    public List<String> realClassMismatches() {
+        List<String> out = new ArrayList<>();
+        for (SignatureList.Type t : list.types()) {
+            ClassShape c = classes.get(t.binary());
+            if (c == null) {
+                out.add(t.fqcn() + ": no class file " + t.binary() + " in the real bundles");
+                continue;
+            }
+            compareType(t, c, true, out);
+            for (SignatureList.Member m : t.members().values()) {
+                if (!memberPresent(t, c, m, true, out)) {
+                    out.add(t.fqcn() + ": listed " + m.kind() + " not in the real class: " + m.declaration());
+                }
+            }
+            if (t.complete()) {
+                for (String extra : unlistedApi(t, c)) {
+                    out.add(t.fqcn() + ": the real class has a public/protected member the full listing does not: " + extra);
+                }
+            } else if (t.listing().equals("header") || t.listing().equals("supertype-header")) {
+                for (ClassShape.Method m : c.methods()) {
+                    boolean required = m.isConstructor() || (m.access() & Opcodes.ACC_ABSTRACT) != 0;
+                    if (required && ClassShape.isApi(m.access()) && !t.members().containsKey(ShapeText.erased(m))) {
+                        out.add(t.fqcn() + ": the real class has a " + (m.isConstructor() ? "constructor " : "abstract method ")
+                                + ShapeText.erased(m) + " the " + t.listing() + " listing does not");
+                    }
                 }
             }
         }

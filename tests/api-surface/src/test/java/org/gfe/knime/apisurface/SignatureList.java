@@ -95,6 +95,53 @@ public final class SignatureList {
         return flags;
     }
 
+    /**
+     * The lists as one (the shared knime-5.3-api.txt and the project's knime-5.3-additions.txt), as the generator
+     * merges them: a type in several lists must have the same type line in each except {@code listing=}; its members
+     * are joined (a member in both must be the same) and it is complete if any block is; {@code ref} lines of
+     * described types are dropped.
+     */
+    public static SignatureList merge(SignatureList... lists) {
+        SignatureList result = new SignatureList();
+        for (SignatureList list : lists) {
+            for (Type t : list.types.values()) {
+                Type before = result.types.get(t.binary());
+                result.types.put(t.binary(), before == null ? t : mergeType(before, t));
+            }
+        }
+        for (SignatureList list : lists) {
+            for (Map.Entry<String, String> r : list.refs.entrySet()) {
+                if (!result.types.containsKey(r.getKey())) {
+                    result.refs.putIfAbsent(r.getKey(), r.getValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Type mergeType(Type a, Type b) {
+        if (!a.fqcn().equals(b.fqcn()) || !a.kind().equals(b.kind()) || !a.modifiers().equals(b.modifiers())
+                || !a.typeParams().equals(b.typeParams()) || !a.extendsText().equals(b.extendsText())
+                || !a.implementsText().equals(b.implementsText()) || !a.deprecated().equals(b.deprecated())) {
+            throw new IllegalArgumentException(a.fqcn() + " is listed twice with different type lines");
+        }
+        Map<String, Member> members = new LinkedHashMap<>(a.members());
+        for (Member m : b.members().values()) {
+            Member before = members.putIfAbsent(m.erased(), m);
+            if (before != null && !before.equals(m)) {
+                throw new IllegalArgumentException(a.fqcn() + ": " + m.erased() + " is listed twice, differently");
+            }
+        }
+        String listing = a.complete() || b.complete() ? "full" : a.listing().equals(b.listing()) ? a.listing() : "select";
+        return new Type(a.fqcn(), a.kind(), a.modifiers(), a.typeParams(), a.extendsText(), a.implementsText(), listing,
+                a.binary(), a.deprecated(), members);
+    }
+
+    /** Canonical names of the {@code ref} lines, by binary name. */
+    public Map<String, String> refs() {
+        return refs;
+    }
+
     public Collection<Type> types() {
         return types.values();
     }

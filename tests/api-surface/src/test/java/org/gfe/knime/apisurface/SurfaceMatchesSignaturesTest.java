@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The compiled surface (knime-api-surface) has exactly the shape of knime-5.3-api.txt. */
+/**
+ * The compiled surface (knime-api-surface) has exactly the shape of the 5.3 lists: the shared knime-5.3-api.txt and the
+ * project's knime-5.3-additions.txt, merged as the generator merges them.
+ */
 class SurfaceMatchesSignaturesTest {
 
     private static final SignatureList LIST = ProjectArtifacts.list53();
@@ -41,20 +44,43 @@ class SurfaceMatchesSignaturesTest {
         List<String> mismatches = new SignatureComparison(LIST, surface).surfaceMismatches(extras);
 
         assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches between the surface and "
-                + "knime-5.3-api.txt; regenerate with knime-api-surface/generator/generate.sh:\n" + String.join("\n", mismatches));
+                + "knime-5.3-api.txt + knime-5.3-additions.txt; regenerate with knime-api-surface/generator/generate.sh:\n"
+                + String.join("\n", mismatches));
     }
 
     @Test
     void listParsesToTheCountsItsHeaderDeclares() throws IOException {
-        String header = Files.readAllLines(ProjectArtifacts.signatures("knime-5.3-api.txt")).stream()
+        assertCounts("knime-5.3-api.txt", ProjectArtifacts.shared53());
+    }
+
+    @Test
+    void additionsParseToTheCountsTheirHeaderDeclares() throws IOException {
+        assertCounts("knime-5.3-additions.txt", ProjectArtifacts.additions53());
+    }
+
+    /** The additions add types and members to the shared list; the merged list has all of both. */
+    @Test
+    void mergedListHoldsEveryTypeAndMemberOfBothLists() {
+        for (SignatureList part : List.of(ProjectArtifacts.shared53(), ProjectArtifacts.additions53())) {
+            for (SignatureList.Type t : part.types()) {
+                SignatureList.Type merged = LIST.type(t.binary());
+                assertNotNull(merged, t.fqcn());
+                assertTrue(merged.members().keySet().containsAll(t.members().keySet()), t.fqcn());
+            }
+        }
+        assertFalse(ProjectArtifacts.additions53().types().isEmpty(), "knime-5.3-additions.txt lists no type");
+    }
+
+    private static void assertCounts(String file, SignatureList list) throws IOException {
+        String header = Files.readAllLines(ProjectArtifacts.signatures(file)).stream()
                 .filter(l -> l.startsWith("# types: ")).findFirst().orElseThrow();
         Matcher m = Pattern.compile("# types: (\\d+), members: (\\d+)").matcher(header);
-        assertTrue(m.find(), "header line '# types: N, members: M' not found");
+        assertTrue(m.find(), file + ": header line '# types: N, members: M' not found");
 
-        int members = LIST.types().stream().mapToInt(t -> t.members().size()).sum();
+        int members = list.types().stream().mapToInt(t -> t.members().size()).sum();
 
-        assertEquals(Integer.parseInt(m.group(1)), LIST.types().size(), "type blocks parsed");
-        assertEquals(Integer.parseInt(m.group(2)), members, "member lines parsed");
+        assertEquals(Integer.parseInt(m.group(1)), list.types().size(), file + ": type blocks parsed");
+        assertEquals(Integer.parseInt(m.group(2)), members, file + ": member lines parsed");
     }
 
     /** Supplements are allowed only where the list is incomplete, and only as implementations of inherited abstract methods. */

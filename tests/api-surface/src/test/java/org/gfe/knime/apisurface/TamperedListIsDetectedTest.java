@@ -19,12 +19,19 @@ import org.objectweb.asm.Opcodes;
 class TamperedListIsDetectedTest {
 
     private static final List<String> ORIGINAL = ListTampering.original();
+    private static final List<String> ADDITIONS = ListTampering.additions();
     private static final Map<String, ClassShape> SURFACE = ClassFileSignatures.read(ProjectArtifacts.surface(), "");
     private static final SignatureComparison.SurfaceExtras EXTRAS = SurfaceExtrasFile.load(
             ProjectArtifacts.signatures("extra-types.txt"), ProjectArtifacts.signatures("surface-supplements.txt"));
 
+    /** The surface check with the shared list replaced by {@code lines} (the additions unchanged). */
     private static List<String> surfaceCheck(List<String> lines) {
-        return new SignatureComparison(SignatureList.parse(lines), SURFACE).surfaceMismatches(EXTRAS);
+        return surfaceCheck(lines, ADDITIONS);
+    }
+
+    private static List<String> surfaceCheck(List<String> shared, List<String> additions) {
+        return new SignatureComparison(SignatureList.merge(SignatureList.parse(shared), SignatureList.parse(additions)),
+                SURFACE).surfaceMismatches(EXTRAS);
     }
 
     private static List<String> scan(List<String> lines, Map<String, byte[]> classes) {
@@ -32,7 +39,8 @@ class TamperedListIsDetectedTest {
     }
 
     private static List<String> check(List<String> lines, java.util.Collection<KnimeReferences.Reference> refs) {
-        return new ReferenceCheck(SignatureList.parse(lines)).problems(refs);
+        return new ReferenceCheck(SignatureList.merge(SignatureList.parse(lines), SignatureList.parse(ADDITIONS)))
+                .problems(refs);
     }
 
     private static void assertReported(List<String> problems, String... fragments) {
@@ -43,6 +51,48 @@ class TamperedListIsDetectedTest {
     @Test
     void untamperedListGivesNoSurfaceMismatch() {
         assertEquals(List.of(), surfaceCheck(ORIGINAL));
+    }
+
+    @Test
+    void memberRemovedFromTheAdditionsIsReportedAsUnlistedSurfaceApi() {
+        List<String> tampered = ListTampering.withoutMembersErasedAs(ADDITIONS,
+                "createSubPool(int)org.knime.core.util.ThreadPool");
+
+        assertReported(surfaceCheck(ORIGINAL, tampered), "org.knime.core.util.ThreadPool", "does not",
+                "createSubPool(int)org.knime.core.util.ThreadPool");
+    }
+
+    @Test
+    void changedGenericSignatureInTheAdditionsIsReported() {
+        List<String> tampered = ListTampering.replace(ADDITIONS,
+                "member org.knime.core.util.ThreadPool | method | public <T> java.util.concurrent.Future<T> enqueue(",
+                l -> l.replace("Future<T> enqueue(java.util.concurrent.Callable<T>)",
+                        "Future<?> enqueue(java.util.concurrent.Callable<T>)"));
+
+        assertReported(surfaceCheck(ORIGINAL, tampered), "ThreadPool", "enqueue(java.util.concurrent.Callable)",
+                "declaration differs");
+    }
+
+    @Test
+    void typeOnlyInTheAdditionsIsMissingWhenRemovedThenItsUsesFailTheScan() {
+        byte[] usesStreaming = FakeClasses.caller("org/gfe/knime/fake/UsesStreaming", mv -> {
+            mv.visitFieldInsn(Opcodes.GETSTATIC, "org/knime/core/node/streamable/InputPortRole",
+                    "NONDISTRIBUTED_STREAMABLE", "Lorg/knime/core/node/streamable/InputPortRole;");
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "org/knime/core/node/streamable/InputPortRole", "isDistributable",
+                    "()Z", false);
+            mv.visitInsn(Opcodes.POP);
+        });
+        Map<String, byte[]> classes = Map.of("UsesStreaming", usesStreaming);
+        assertEquals(List.of(), check(ORIGINAL, KnimeReferences.scan(classes, "org/knime/")),
+                "InputPortRole and its inherited isDistributable() are in the additions");
+
+        List<String> withoutRole = ListTampering.withoutType(ADDITIONS, "org.knime.core.node.streamable.InputPortRole");
+        List<String> problems = new ReferenceCheck(SignatureList.merge(SignatureList.parse(ORIGINAL),
+                SignatureList.parse(withoutRole))).problems(KnimeReferences.scan(classes, "org/knime/"));
+
+        assertReported(problems, "type org.knime.core.node.streamable.InputPortRole", "'ref' line");
+        assertReported(surfaceCheck(ORIGINAL, withoutRole), "org.knime.core.node.streamable.InputPortRole",
+                "neither listed nor in signatures/extra-types.txt");
     }
 
     @Test
@@ -156,6 +206,9 @@ class TamperedListIsDetectedTest {
                     "Lorg/knime/core/node/message/Message;");
             mv.visitInsn(Opcodes.ACONST_NULL);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "org/knime/core/data/DataType", "getIdentifier", "()Ljava/lang/String;", false);
+            // NodeMessage exists in 5.3 but is only named by 'ref' lines (Message.toNodeMessage): its API is unknown
+            mv.visitFieldInsn(Opcodes.GETSTATIC, "org/knime/core/node/workflow/NodeMessage", "NONE",
+                    "Lorg/knime/core/node/workflow/NodeMessage;");
         });
 
         List<String> problems = scan(ORIGINAL, Map.of("Uses55", uses55));
@@ -163,7 +216,10 @@ class TamperedListIsDetectedTest {
         assertReported(problems, "NodeLogger.warn(java.lang.Throwable)void", "not in knime-5.3-api.txt");
         assertReported(problems, "ExecutionMonitor.createNonCancelableSubProgress()");
         assertReported(problems, "CanceledExecutionException.DEFAULT_CANCEL_MESSAGE:org.knime.core.node.message.Message");
-        assertReported(problems, "type org.knime.core.node.message.Message", "'ref' line");
+        assertReported(problems, "type org.knime.core.node.workflow.NodeMessage", "'ref' line");
+        // Message itself is 5.3 API (knime-5.3-additions.txt), so only the 5.5 field that has it as type is reported
+        assertFalse(problems.stream().anyMatch(p -> p.startsWith("type org.knime.core.node.message.Message")),
+                () -> String.join("\n", problems));
         assertReported(problems, "DataType.getIdentifier()java.lang.String");
         assertFalse(problems.stream().anyMatch(p -> p.contains("warn(java.lang.Object)void")), () -> String.join("\n", problems));
         assertEquals(5, problems.size(), () -> String.join("\n", problems));

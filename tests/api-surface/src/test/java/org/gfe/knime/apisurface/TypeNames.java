@@ -19,7 +19,12 @@ public final class TypeNames {
     }
 
     public String canonical(String binary) {
-        return cache.computeIfAbsent(binary, this::resolve);
+        String name = cache.get(binary);
+        if (name == null) {
+            name = resolve(binary); // recursive for nested types, so no computeIfAbsent
+            cache.put(binary, name);
+        }
+        return name;
     }
 
     private String resolve(String binary) {

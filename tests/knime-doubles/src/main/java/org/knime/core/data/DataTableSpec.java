@@ -148,11 +148,16 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         return out;
     }
 
+    /** IndexOutOfBoundsException for an index out of range, IllegalArgumentException for a duplicate (as KNIME). */
     public void verifyIndices(final int... indices) {
+        final java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i : indices) {
             if (i < 0 || i >= m_columns.length) {
                 throw new IndexOutOfBoundsException(
                     "Column index " + i + " out of range [0, " + m_columns.length + ") in table \"" + m_name + "\"");
+            }
+            if (!seen.add(i)) {
+                throw new IllegalArgumentException("Duplicate index: " + i);
             }
         }
     }

@@ -9,34 +9,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.message.Message;
+import org.knime.core.node.message.MessageBuilder;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.MergeOperator;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.PortInput;
+import org.knime.core.node.streamable.PortObjectInput;
+import org.knime.core.node.streamable.PortObjectOutput;
+import org.knime.core.node.streamable.PortOutput;
+import org.knime.core.node.streamable.RowOutput;
+import org.knime.core.node.streamable.StreamableOperator;
+import org.knime.core.node.streamable.StreamableOperatorInternals;
 import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.VariableType;
 
 /**
- * Double of KNIME's NodeModel. It keeps what the framework would show or pass on: the warning message (and every
- * warning set, for tests), the flow variables pushed, and the flow variables available at the input. The harness
- * (same package, test sources) drives the protected life-cycle methods as KNIME does.
+ * Double of KNIME's NodeModel. It keeps what the framework would show or pass on: the warning (a {@link Message},
+ * and every warning set, for tests), the flow variables pushed, and the flow variables available at the input. The
+ * harness (same package, test sources) drives the protected life-cycle methods as KNIME does. The streaming hooks
+ * have KNIME's defaults: non-streamable, non-distributed ports and an operator that runs {@code execute}.
  */
 public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     private final PortType[] m_inTypes;
 
     private final PortType[] m_outTypes;
 
-    private volatile String m_warning;
+    private volatile Message m_warning;
 
-    private final List<String> m_warnings = new CopyOnWriteArrayList<>();
+    private final List<Message> m_warnings = new CopyOnWriteArrayList<>();
 
     private final Map<String, FlowVariable> m_inputVariables = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private final Map<String, FlowVariable> m_pushed = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private final List<NodeModelWarningListener> m_listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArraySet<NodeModelWarningListener> m_listeners = new CopyOnWriteArraySet<>();
 
     protected NodeModel(final int nrInDataPorts, final int nrOutDataPorts) {
         this(tablePorts(nrInDataPorts), tablePorts(nrOutDataPorts));
@@ -148,19 +164,51 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     // ---- warnings, logging, views ----
 
-    /** Shown at the node; null clears it. Every non-null message is also recorded for tests. */
+    /** Shown at the node; null clears it. Every non-null warning is also recorded for tests. */
     protected final void setWarningMessage(final String warningMessage) {
-        m_warning = warningMessage;
-        if (warningMessage != null) {
-            m_warnings.add(warningMessage);
+        setWarning(Message.builder().withSummary(warningMessage).build().orElse(null));
+    }
+
+    /** The summary of the current warning, or null. */
+    protected final String getWarningMessage() {
+        final Message warning = m_warning;
+        return warning == null ? null : warning.getSummary();
+    }
+
+    /**
+     * Sets (null: clears) the warning; listeners hear of a change. KNIME shows only the summary while the node
+     * executes and the full message (resolutions, rendered issue) afterwards; the double keeps the full message.
+     */
+    protected final void setWarning(final Message message) {
+        final Message old = m_warning;
+        m_warning = message;
+        if (message != null) {
+            m_warnings.add(message);
+        }
+        if (!Objects.equals(message, old)) {
+            for (NodeModelWarningListener l : m_listeners) {
+                try {
+                    l.warningChanged(message);
+                } catch (RuntimeException e) {
+                    getLogger().error("Exception while notifying NodeModel listeners", e);
+                }
+            }
         }
     }
 
-    protected final String getWarningMessage() {
+    protected final Message getWarning() {
         return m_warning;
     }
 
+    protected final MessageBuilder createMessageBuilder() {
+        return Message.builder();
+    }
+
+    /** Ignored if already registered. */
     public void addWarningListener(final NodeModelWarningListener listener) {
+        if (listener == null) {
+            throw new NullPointerException("NodeModel message listener must not be null!");
+        }
         m_listeners.add(listener);
     }
 
@@ -178,6 +226,84 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     protected final void stateChanged() {
         // views of the double are not registered
+    }
+
+    // ---- streaming (KNIME's defaults) ----
+
+    /** Every input non-distributed and non-streamable. */
+    public InputPortRole[] getInputPortRoles() {
+        final InputPortRole[] roles = new InputPortRole[getNrInPorts()];
+        Arrays.fill(roles, InputPortRole.NONDISTRIBUTED_NONSTREAMABLE);
+        return roles;
+    }
+
+    /** Every output non-distributed. */
+    public OutputPortRole[] getOutputPortRoles() {
+        final OutputPortRole[] roles = new OutputPortRole[getNrOutPorts()];
+        Arrays.fill(roles, OutputPortRole.NONDISTRIBUTED);
+        return roles;
+    }
+
+    /**
+     * An operator that runs {@link #execute(PortObject[], ExecutionContext)} on the inputs' port objects (all inputs
+     * are {@link PortObjectInput}s by the default roles) and fills the outputs: tables through
+     * {@link RowOutput#setFully}, other port objects through {@link PortObjectOutput#setPortObject}. Only partition 0.
+     */
+    public StreamableOperator createStreamableOperator(final PartitionInfo partitionInfo,
+        final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final int partitionIndex = partitionInfo.getPartitionIndex();
+        if (partitionIndex != 0) {
+            throw new IllegalStateException("Default implementation of a streaming execution should not be "
+                + "distributed (this appears to be partition " + partitionIndex + ")");
+        }
+        return new StreamableOperator() {
+            @Override
+            public void runFinal(final PortInput[] inputs, final PortOutput[] outputs, final ExecutionContext exec)
+                throws Exception {
+                final PortObject[] in = new PortObject[inputs.length];
+                for (int i = 0; i < inputs.length; i++) {
+                    if (inputs[i] != null) {
+                        in[i] = ((PortObjectInput)inputs[i]).getPortObject();
+                    }
+                }
+                final PortObject[] out = execute(in, exec);
+                for (int i = 0; i < outputs.length; i++) {
+                    if (out[i] == null) {
+                        continue;
+                    }
+                    if (getOutPortType(i).equals(BufferedDataTable.TYPE)) {
+                        ((RowOutput)outputs[i]).setFully((BufferedDataTable)out[i]);
+                    } else {
+                        ((PortObjectOutput)outputs[i]).setPortObject(out[i]);
+                    }
+                }
+            }
+        };
+    }
+
+    public StreamableOperatorInternals createInitialStreamableOperatorInternals() {
+        return null;
+    }
+
+    public boolean iterate(final StreamableOperatorInternals internals) {
+        return false;
+    }
+
+    /** The specs of {@link #configure(PortObjectSpec[])}. */
+    public PortObjectSpec[] computeFinalOutputSpecs(final StreamableOperatorInternals internals,
+        final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        return configure(inSpecs);
+    }
+
+    /** None: inputs and outputs are not distributed. */
+    public MergeOperator createMergeOperator() {
+        return null;
+    }
+
+    /** Must be overridden by nodes that create a merge operator. */
+    public void finishStreamableExecution(final StreamableOperatorInternals internals, final ExecutionContext exec,
+        final PortOutput[] output) throws Exception {
+        throw new IllegalStateException("Method must be implemented as a merge operator was created.");
     }
 
     // ---- flow variables ----
@@ -290,7 +416,13 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     // ---- for the harness (package-private) ----
 
+    /** The summaries of every warning set since the model was created. */
     List<String> warningHistory() {
+        return m_warnings.stream().map(Message::getSummary).toList();
+    }
+
+    /** Every warning set since the model was created, with resolutions and issues. */
+    List<Message> warningMessageHistory() {
         return new ArrayList<>(m_warnings);
     }
 

@@ -2,6 +2,9 @@ package org.knime.core.node;
 
 import java.util.EventListener;
 
-/** Double of KNIME's NodeModelWarningListener (its callback takes a type the double does not model). */
+import org.knime.core.node.message.Message;
+
+/** Double of KNIME's NodeModelWarningListener: told whenever a node model's warning changes (null = cleared). */
 public interface NodeModelWarningListener extends EventListener {
+    void warningChanged(Message warning);
 }

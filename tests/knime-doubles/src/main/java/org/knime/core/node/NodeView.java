@@ -7,7 +7,12 @@ import java.awt.Rectangle;
 
 import javax.swing.Icon;
 
-/** Double of KNIME's NodeView: holds a component; opening and closing call the hooks (no frames, headless). */
+import org.knime.core.node.message.Message;
+
+/**
+ * Double of KNIME's NodeView: holds a component; opening and closing call the hooks (no frames, headless). An open
+ * view listens to its model's warning, as KNIME's shows it in a label.
+ */
 public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> implements NodeModelWarningListener {
     public static final Color COLOR_BACKGROUND = new Color(255, 255, 255);
 
@@ -20,6 +25,8 @@ public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> 
     private boolean m_open;
 
     private String m_title = "";
+
+    private String m_warningText;
 
     protected NodeView(final T nodeModel) {
         super(nodeModel);
@@ -45,6 +52,8 @@ public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> 
     protected void callOpenView(final String title) {
         m_title = title;
         m_open = true;
+        viewableModel().addWarningListener(this);
+        warningChanged(viewableModel().getWarning());
         modelChanged();
         onOpen();
     }
@@ -56,7 +65,20 @@ public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> 
     @Override
     public final void callCloseView() {
         m_open = false;
+        viewableModel().removeWarningListener(this);
         onClose();
+    }
+
+    /** Shows the summary of the model's warning (blank: none). */
+    @Override
+    public void warningChanged(final Message message) {
+        final String warning = Message.getSummaryFrom(message);
+        m_warningText = warning == null || warning.isBlank() ? null : warning.trim();
+    }
+
+    /** The warning the view shows, or null (for tests). */
+    String warningText() {
+        return m_warningText;
     }
 
     @Deprecated

@@ -18,6 +18,7 @@ import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.reconstructor.GfeReconstructorNodeModel;
 import org.gfe.knime.node.settings.VersionedSettings;
+import org.gfe.knime.testsupport.ZScoreError;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
@@ -58,7 +59,7 @@ class ConvolutionLearnerTest {
         String[] reconstructed = Arrays.stream(columns).map(c -> c + " (reconstructed)").toArray(String[]::new);
         double[][] actual = Tables.toArray(heldOut, columns);
         double[][] predicted = Tables.toArray(decoded.table(0), reconstructed);
-        ReconstructionError error = new ReconstructionError(Tables.toArray(training, columns));
+        ZScoreError error = new ZScoreError(Tables.toArray(training, columns));
         double gfe = error.of(actual, predicted);
         double means = error.ofColumnMeans(actual);
         System.out.printf(Locale.ROOT, "tecator, conv1d decoder, d = 3: held-out MSE (z-score units) GFE %.4f,"

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.port.GfeModelPortObject;
+import org.gfe.knime.testsupport.ZScoreError;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.BufferedDataTable;
 
@@ -47,8 +48,8 @@ class MnistSubsetPipelineTest {
         }
         double[][] meanImage = new double[heldOutRows.length][];
         Arrays.setAll(meanImage, i -> mean);
-        double gfe = ReconstructionError.meanSquared(heldOutRows, predicted);
-        double means = ReconstructionError.meanSquared(heldOutRows, meanImage);
+        double gfe = ZScoreError.meanSquared(heldOutRows, predicted);
+        double means = ZScoreError.meanSquared(heldOutRows, meanImage);
         System.out.printf(Locale.ROOT, "MNIST subset, 100 held-out images, d = 10: pixel MSE GFE %.4f, mean image %.4f%n",
                 gfe, means);
         assertTrue(gfe < 0.6 * means, "GFE's held-out pixel MSE " + gfe + " is not well below the mean image's " + means);

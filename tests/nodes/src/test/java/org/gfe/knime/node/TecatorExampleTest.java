@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.gfe.knime.core.data.PrincipalComponents;
 import org.gfe.knime.harness.CsvTables;
 import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.port.GfeModelPortObject;
+import org.gfe.knime.testsupport.ZScoreError;
 import org.junit.jupiter.api.Test;
 import org.knime.core.node.BufferedDataTable;
 import org.knowm.xchart.BitmapEncoder;
@@ -64,10 +66,10 @@ class TecatorExampleTest {
         double[][] actual = Tables.toArray(heldOut, columns);
         double[][] predicted = Tables.toArray(reconstructed,
                 Arrays.stream(columns).map(c -> c + " (reconstructed)").toArray(String[]::new));
-        ReconstructionError error = new ReconstructionError(trainingRows);
+        ZScoreError error = new ZScoreError(trainingRows);
         double[][] heldOutZ = error.standardise(actual);
-        double pca = ReconstructionError.meanSquared(heldOutZ,
-                Pca.fit(error.standardise(trainingRows), 2).reconstruct(heldOutZ));
+        double pca = ZScoreError.meanSquared(heldOutZ,
+                PrincipalComponents.fit(error.standardise(trainingRows), 2).reconstruct(heldOutZ));
         System.out.printf(java.util.Locale.ROOT, "Tecator example, 86 held-out rows, d = 2: held-out MSE in z-score"
                 + " units: GFE %.4f, PCA (2 components) %.4f, column means %.4f%nOutputs in %s%n",
                 error.of(actual, predicted), pca, error.ofColumnMeans(actual), out.toAbsolutePath());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.gfe.knime.core.data.PrincipalComponents;
 import org.gfe.knime.harness.CsvTables;
 import org.gfe.knime.harness.ExecutionResult;
 import org.gfe.knime.harness.Tables;
@@ -13,6 +14,7 @@ import org.gfe.knime.node.learner.GfeLearnerNodeModel;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.SolverSettingsPortObject;
 import org.gfe.knime.node.reconstructor.GfeReconstructorNodeModel;
+import org.gfe.knime.testsupport.ZScoreError;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,12 +64,13 @@ class TecatorPipelineTest {
         String[] reconstructed = Arrays.stream(columns).map(c -> c + " (reconstructed)").toArray(String[]::new);
         double[][] actual = Tables.toArray(heldOut, columns);
         double[][] predicted = Tables.toArray(decoded.table(0), reconstructed);
-        ReconstructionError error = new ReconstructionError(Tables.toArray(training, columns));
+        ZScoreError error = new ZScoreError(Tables.toArray(training, columns));
         double gfe = error.of(actual, predicted);
         double means = error.ofColumnMeans(actual);
         double[][] heldOutZ = error.standardise(actual);
-        Pca pcaModel = Pca.fit(error.standardise(Tables.toArray(training, columns)), latentDimension);
-        double pca = ReconstructionError.meanSquared(heldOutZ, pcaModel.reconstruct(heldOutZ));
+        PrincipalComponents pcaModel = PrincipalComponents.fit(error.standardise(Tables.toArray(training, columns)),
+                latentDimension);
+        double pca = ZScoreError.meanSquared(heldOutZ, pcaModel.reconstruct(heldOutZ));
         System.out.printf(Locale.ROOT, "tecator, %d held-out rows, d = %d: held-out MSE (z-score units) GFE %.4f,"
                 + " PCA %.4f, column means %.4f%n", actual.length, latentDimension, gfe, pca, means);
         assertTrue(gfe < 0.1 * means, "GFE's held-out error " + gfe + " is not far below the column means' " + means);

@@ -45,6 +45,27 @@ class SolverSettingsTest {
     }
 
     @Test
+    void writesTheOldestFormatThatHoldsThem() throws IOException {
+        SolverSettings old = SolverSettings.defaults().toBuilder().endTime(77).build();
+        assertEquals(1, old.formatVersion(), "settings a version-1 reader can use are written as version 1");
+        assertEquals(1, bufferOf(old).getInt());
+        SolverSettings table = old.toBuilder().initialState(InitialState.LINEAR_PROJECTION)
+                .stationarityTolerance(1e-3).build();
+        assertEquals(2, table.formatVersion());
+        assertEquals(2, bufferOf(table).getInt());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        table.write(new DataOutputStream(bytes));
+        assertEquals(table, SolverSettings.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
+        assertEquals(2, old.toBuilder().stationarityTolerance(1e-9).build().formatVersion());
+    }
+
+    private static java.nio.ByteBuffer bufferOf(SolverSettings settings) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        settings.write(new DataOutputStream(bytes));
+        return java.nio.ByteBuffer.wrap(bytes.toByteArray());
+    }
+
+    @Test
     void newerFormatIsAClearError() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new DataOutputStream(bytes).writeInt(SolverSettings.FORMAT_VERSION + 1);
@@ -56,6 +77,7 @@ class SolverSettingsTest {
     @Test
     void badValuesNameTheSetting() {
         assertMessage(SolverSettings.builder().endTime(-1), "tau");
+        assertMessage(SolverSettings.builder().stationarityTolerance(-1), "Stationarity");
         assertMessage(SolverSettings.builder().shrinkFactor(1), "rho");
         assertMessage(SolverSettings.builder().maximumStep(0.5), "hmax");
         assertMessage(SolverSettings.builder().monitoringFraction(0), "Monitoring fraction p");

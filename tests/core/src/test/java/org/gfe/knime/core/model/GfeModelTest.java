@@ -140,8 +140,9 @@ class GfeModelTest {
         }
         ByteBuffer.wrap(stream).putInt(8, GfeModel.FORMAT_VERSION + 1);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> read(stream));
-        assertEquals("This model was written by a newer version (format 2) of GFE for KNIME than this one (format 1)."
-                + " Update the extension to read it.", e.getMessage());
+        assertEquals("This model was written by a newer version (format " + (GfeModel.FORMAT_VERSION + 1) + ") of GFE"
+                + " for KNIME than this one (format " + GfeModel.FORMAT_VERSION + "). Update the extension to read it.",
+                e.getMessage());
     }
 
     @Test

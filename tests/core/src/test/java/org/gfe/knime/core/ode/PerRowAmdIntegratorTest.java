@@ -141,6 +141,31 @@ class PerRowAmdIntegratorTest {
     }
 
     @Test
+    void theStationarityTestStopsRowsWhoseFlowHasStopped() {
+        // least squares with a residual: the loss stays positive at the optimum while the flow stops
+        LinearDecoderObjective problem = LinearDecoderObjective.random(2, 20, 3, 4);
+        double[][] z0 = starts(4, 3);
+        AmdParameters slopeOnly = new AmdParameters(1, 10, 0.5, 20, 1e-5, 0, 0.98, 10); // gtol 0: runs to tau
+        AmdParameters stationary = new AmdParameters(1, 10, 0.5, 20, 1e-5, 0, 0.98, 10, 1e-8);
+        IntegrationResult full = run(new PerRowAmdIntegrator(slopeOnly), problem, z0, 1e4, DataType.FLOAT64,
+                info -> true);
+        IntegrationResult stopped = run(new PerRowAmdIntegrator(stationary), problem, z0, 1e4, DataType.FLOAT64,
+                info -> true);
+        for (int m = 0; m < 4; m++) {
+            assertTrue(stopped.converged()[m] && !full.converged()[m], "row " + m);
+            assertTrue(stopped.steps()[m] < full.steps()[m] / 10, "row " + m + ": " + stopped.steps()[m] + " vs "
+                    + full.steps()[m] + " steps");
+            assertEquals(full.finalMerit()[m], stopped.finalMerit()[m], 1e-6 * full.finalMerit()[m],
+                    "row " + m + " stopped at its optimum's loss");
+        }
+        IntegrationResult atOptimum = run(new PerRowAmdIntegrator(stationary), problem, full.finalState(), 1e4,
+                DataType.FLOAT64, info -> true);
+        assertArrayEquals(new int[4], atOptimum.steps(), "rows that start at their optimum take no step");
+        assertArrayEquals(new long[] {1, 1, 1, 1}, atOptimum.evaluations(), "one evaluation to see it");
+        assertArrayEquals(full.finalState()[2], atOptimum.finalState()[2], 0);
+    }
+
+    @Test
     void convergedRowsLeaveTheBatchAndStopCosting() {
         SeparableObjective bowls = SeparableObjective.bowl(0.5, new double[][] {{1, -1}, {0.5, 2}});
         SeparableObjective mixed = bowls.stack(SeparableObjective.falling(1, 2, 1));

@@ -193,5 +193,15 @@ class AutoencoderTrainerTest {
         public void update(NDList gradient) {
             inner.update(gradient);
         }
+
+        @Override
+        public List<double[]> snapshot() {
+            return inner.snapshot();
+        }
+
+        @Override
+        public void restore(List<double[]> values) {
+            inner.restore(values);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.gfe.knime.core.train;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import java.util.Random;
 import org.gfe.knime.core.flow.LinearDecoderObjective;
 import org.gfe.knime.core.objective.ParameterisedObjective;
@@ -70,5 +71,23 @@ final class LinearTrainableDecoder implements TrainableDecoder {
             bias[p] -= learningRate * gb[p] / (Math.sqrt(squareB[p]) + 1e-6);
         }
         updates++;
+    }
+
+    /** W row-major, then b. */
+    @Override
+    public synchronized List<double[]> snapshot() {
+        double[] w = new double[weights.length * latentDimension()];
+        for (int p = 0; p < weights.length; p++) {
+            System.arraycopy(weights[p], 0, w, p * latentDimension(), latentDimension());
+        }
+        return List.of(w, bias.clone());
+    }
+
+    @Override
+    public synchronized void restore(List<double[]> values) {
+        for (int p = 0; p < weights.length; p++) {
+            System.arraycopy(values.get(0), p * latentDimension(), weights[p], 0, latentDimension());
+        }
+        System.arraycopy(values.get(1), 0, bias, 0, bias.length);
     }
 }

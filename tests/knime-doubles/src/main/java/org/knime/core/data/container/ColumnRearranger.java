@@ -7,10 +7,13 @@ import java.util.List;
 
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.streamable.StreamableFunction;
+import org.knime.core.node.streamable.StreamableOperatorInternals;
 
 /**
  * Double of KNIME's ColumnRearranger: a list of output columns, each either a column of the input table or a
- * column produced by a {@link CellFactory}. Run it with ExecutionContext.createColumnRearrangeTable.
+ * column produced by a {@link CellFactory}. Run it with ExecutionContext.createColumnRearrangeTable, or row by row
+ * (streamed) through {@link #createStreamableFunction()}.
  */
 public class ColumnRearranger {
     /** One output column: an input column (factory == null) or column {@code factoryIndex} of a factory. */
@@ -181,5 +184,26 @@ public class ColumnRearranger {
     public final DataTableSpec createSpec() {
         return new DataTableSpec(m_original.getName(),
             m_slots.stream().map(s -> s.spec).toArray(DataColumnSpec[]::new));
+    }
+
+    /** The rearrangement as a row-by-row function on in port 0 and out port 0. */
+    public final StreamableFunction createStreamableFunction() {
+        return new RearrangerFunction(this, null, StreamableFunction.DEFAULT_INPORT_INDEX,
+            StreamableFunction.DEFAULT_OUTPORT_INDEX);
+    }
+
+    public final StreamableFunction createStreamableFunction(final int inPortIdx, final int outPortIdx) {
+        return new RearrangerFunction(this, null, inPortIdx, outPortIdx);
+    }
+
+    /** {@code emptyInternals} is what the function's saveInternals() returns (the factories may fill it). */
+    public final StreamableFunction createStreamableFunction(final StreamableOperatorInternals emptyInternals) {
+        return new RearrangerFunction(this, emptyInternals, StreamableFunction.DEFAULT_INPORT_INDEX,
+            StreamableFunction.DEFAULT_OUTPORT_INDEX);
+    }
+
+    public final StreamableFunction createStreamableFunction(final StreamableOperatorInternals emptyInternals,
+        final int inPortIdx, final int outPortIdx) {
+        return new RearrangerFunction(this, emptyInternals, inPortIdx, outPortIdx);
     }
 }

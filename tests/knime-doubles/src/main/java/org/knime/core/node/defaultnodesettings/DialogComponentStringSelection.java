@@ -9,6 +9,7 @@ import org.knime.core.node.FlowVariableModel;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.util.StringIconOption;
 
 /** Double of KNIME's DialogComponentStringSelection (combo box); saving requires a selected value. */
 public final class DialogComponentStringSelection extends DialogComponent {
@@ -29,6 +30,31 @@ public final class DialogComponentStringSelection extends DialogComponent {
     public DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
         final Collection<String> list, final boolean editable) {
         this(stringModel, label, list, editable, null);
+    }
+
+    /** The options' texts are the items (icons are not shown by the double). */
+    public DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
+        final StringIconOption[] list) {
+        this(stringModel, label, list, null);
+    }
+
+    public DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
+        final StringIconOption[] list, final FlowVariableModel fvm) {
+        this(stringModel, label, texts(list, "Selection list of options shouldn't be null or empty"), false, fvm);
+    }
+
+    private static List<String> texts(final StringIconOption[] options, final String whenEmpty) {
+        if (options == null || options.length == 0) {
+            throw new IllegalArgumentException(whenEmpty);
+        }
+        final List<String> texts = new ArrayList<>();
+        for (StringIconOption o : options) {
+            if (o == null) {
+                throw new NullPointerException("Options in the selection list can't be null");
+            }
+            texts.add(o.getText());
+        }
+        return texts;
     }
 
     public DialogComponentStringSelection(final SettingsModelString stringModel, final String label,
@@ -60,6 +86,14 @@ public final class DialogComponentStringSelection extends DialogComponent {
         if (select != null) {
             ((SettingsModelString)getModel()).setStringValue(select);
         }
+    }
+
+    /** Replaces the items by the options' texts; {@code select} (if not null) becomes the model's value. */
+    public void replaceListItems(final StringIconOption[] newItems, final String select) {
+        if (newItems == null || newItems.length < 1) {
+            throw new NullPointerException("The container with the new items can't be null or empty.");
+        }
+        replaceListItems(texts(newItems, "The container with the new items can't be null or empty."), select);
     }
 
     public void setSizeComponents(final int width, final int height) {

@@ -1,0 +1,298 @@
+package org.gfe.knime.core.train;
+
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.gfe.knime.core.data.PrincipalComponents;
+import org.gfe.knime.core.decoder.LinearPlusMlpDecoder;
+import org.gfe.knime.core.decoder.LinearPlusMlpSpec;
+import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.engine.ParallelWork;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.loss.ReconstructionLoss;
+import org.gfe.knime.core.model.GfeModel;
+import org.gfe.knime.core.optim.RmsProp;
+
+/**
+ * Trains a {@link LinearPlusMlpDecoder} so that it is never worse than PCA on the rows it was checked on:
+ *
+ * <ol>
+ * <li>Selection: the training rows are split (seeded) into rows to fit and validation rows, or, for small tables,
+ * into {@value #FOLDS} folds that each serve once as validation rows. On each split the decoder starts at the
+ * principal components of the rows it fits (so epoch 0 is exactly PCA), trains its MLP correction and records the
+ * validation loss after every epoch, with early stopping. The epoch count E with the lowest mean validation loss is
+ * chosen; unless it beats epoch 0 (PCA) by {@value #REQUIRED_GAIN_PERCENT} %, E = 0.</li>
+ * <li>Final fit: the decoder starts at the principal components of all training rows and trains for E epochs. With
+ * E = 0 the model is PCA's reconstruction, with codes equal to the PCA scores.</li>
+ * </ol>
+ *
+ * <p>It is still GFE: every code, in training and encoding alike, is the gradient flow's optimum of the reconstruction
+ * loss, started at the row's linear least-squares code (its PCA score at first); the linear part only gives the flow
+ * a start and the decoder a baseline it cannot fall below on the validation rows.
+ */
+final class LinearPlusMlpTrainer {
+
+    /** Folds for tables with fewer training rows than {@link #FOLDED_BELOW}. */
+    static final int FOLDS = 5;
+    /** Training rows below which the epochs are chosen by k-fold validation rather than one split. */
+    static final int FOLDED_BELOW = 150;
+    /** Share of the training rows that validates when one split is used (and no validation fraction is set). */
+    static final double VALIDATION_SHARE = 0.2;
+    /** Fewest validation rows of one split. */
+    static final int MINIMUM_VALIDATION_ROWS = 5;
+    /** How much more the MLP correction may amplify a minor component than the first one. */
+    static final double MAXIMUM_INPUT_AMPLIFICATION = 10;
+    /** Fewest rows a fold must leave to fit a correction to (else the model is PCA's). */
+    static final int MINIMUM_FITTED_ROWS = 10;
+    /** The trained correction is kept only if it lowers the validation loss by this share. */
+    static final double REQUIRED_GAIN = 0.005;
+    static final String REQUIRED_GAIN_PERCENT = "0.5";
+    /** The auto solver's convergence tolerance, relative to PCA's residual loss on the fitted rows. */
+    static final double RELATIVE_CONVERGENCE_TOLERANCE = 1e-4;
+
+    /**
+     * float64: these decoders are small, so the wider type costs little, and near-linear tables leave residuals of
+     * 1e-7 (z-score units squared) whose changes float32 cannot resolve, which made AMD reject step after step.
+     */
+    static final DataType PRECISION = DataType.FLOAT64;
+
+    private final TrainingConfig config;
+    private final ParallelWork parallel;
+
+    LinearPlusMlpTrainer(TrainingConfig config, ParallelWork parallel) {
+        this.config = config;
+        this.parallel = parallel;
+    }
+
+    TrainingResult train(TrainingData data, TrainingListener listener) {
+        double[][] rows = data.normalisedRows();
+        int columns = data.columnNames().size();
+        int d = config.latentDimension();
+        if (d > columns) {
+            throw new IllegalArgumentException("The latent dimension (" + d + ") is larger than the number of columns ("
+                    + columns + "): the linear + MLP decoder needs at most as many latent dimensions as columns.");
+        }
+        List<String> notes = new ArrayList<>();
+        SolverSettings solver = config.hasAutoSolver()
+                ? DataSizedDefaults.tableSolver(columns, RELATIVE_CONVERGENCE_TOLERANCE * pcaResidual(rows, d))
+                : config.solver();
+        TrainingConfig sized = config.toBuilder().solver(solver).build();
+
+        Selection selection = select(rows, sized, listener, notes);
+        int epochs = selection.chosenEpochs();
+
+        TrainingConfig finalConfig = sized.toBuilder().validationFraction(0).keepBestEpoch(false).patience(-1)
+                .build().resolve(rows.length, columns);
+        finalConfig = finalConfig.toBuilder().epochs(Math.max(1, epochs)).build();
+        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
+        try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, columns)) {
+            List<TrainingRecord> batches = new ArrayList<>(selection.batches());
+            List<EpochRecord> epochRecords = new ArrayList<>(selection.curve());
+            if (epochs > 0) {
+                try (DecoderUnderTraining training = new DecoderUnderTraining(decoder,
+                        ReconstructionLoss.of(data.loss()), new RmsProp(finalConfig.learningRate(),
+                                finalConfig.rmsAlpha(), finalConfig.rmsEpsilon()))) {
+                    TrainingHistory fit = new DecoderTrainingLoop(finalConfig, parallel, TrainingStage.FINAL_FIT)
+                            .train(training, rows, new double[0][], listener);
+                    batches.addAll(fit.batches());
+                    epochRecords.addAll(fit.epochs());
+                }
+            }
+            LinearPlusMlpDecoder trained = decoder.copy();
+            try {
+                GfeModel model = new GfeModel(trained, data.loss(), data.normalisation(), data.columnNames(), solver);
+                return new TrainingResult(model, batches, epochRecords, selection.stopReason(), epochs, finalConfig,
+                        notes);
+            } catch (RuntimeException e) {
+                trained.close();
+                throw e;
+            }
+        }
+    }
+
+    /** The epoch count chosen on validation rows, and what the selection runs recorded. */
+    private record Selection(int chosenEpochs, List<TrainingRecord> batches, List<EpochRecord> curve,
+            StopReason stopReason) {
+    }
+
+    private Selection select(double[][] rows, TrainingConfig sized, TrainingListener listener, List<String> notes) {
+        int n = rows.length;
+        int[][] validationFolds = validationFolds(n);
+        if (validationFolds.length == 0) {
+            notes.add(String.format(Locale.ROOT, "Only %d training rows: too few to check a non-linear correction on"
+                    + " held-out rows, so the model is PCA's reconstruction (its codes are the PCA scores).", n));
+            return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED);
+        }
+        List<TrainingRecord> batches = new ArrayList<>();
+        List<double[]> curves = new ArrayList<>();
+        List<double[]> trainingCurves = new ArrayList<>();
+        StopReason reason = StopReason.NO_IMPROVEMENT;
+        int longest = 0;
+        for (int[] validation : validationFolds) {
+            boolean[] held = new boolean[n];
+            for (int m : validation) {
+                held[m] = true;
+            }
+            double[][] fitRows = new double[n - validation.length][];
+            double[][] validationRows = new double[validation.length][];
+            for (int m = 0, f = 0, v = 0; m < n; m++) {
+                if (held[m]) {
+                    validationRows[v++] = rows[m];
+                } else {
+                    fitRows[f++] = rows[m];
+                }
+            }
+            int columns = rows[0].length;
+            TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
+                    .keepBestEpoch(false).build().resolve(fitRows.length, columns);
+            PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
+            TrainingHistory history;
+            try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, columns);
+                    DecoderUnderTraining training = new DecoderUnderTraining(decoder,
+                            ReconstructionLoss.of(LossKind.MSE),
+                            new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
+                history = new DecoderTrainingLoop(foldConfig, parallel, TrainingStage.SELECTION).train(training,
+                        fitRows, validationRows, listener);
+            }
+            batches.addAll(history.batches());
+            double[] curve = new double[history.epochs().size()];
+            double[] trainingCurve = new double[curve.length];
+            for (EpochRecord record : history.epochs()) {
+                curve[record.epoch()] = record.validationLoss();
+                trainingCurve[record.epoch()] = record.trainingLoss();
+            }
+            curves.add(curve);
+            trainingCurves.add(trainingCurve);
+            longest = Math.max(longest, curve.length);
+            if (history.stopReason() == StopReason.STOPPED_BY_USER) {
+                reason = StopReason.STOPPED_BY_USER;
+                break;
+            }
+            if (history.stopReason() == StopReason.EPOCHS_COMPLETED) {
+                reason = StopReason.EPOCHS_COMPLETED;
+            }
+        }
+        // a fold that stopped early keeps its last validation loss for the epochs it did not run
+        double[] mean = new double[longest];
+        double[] meanTraining = new double[longest];
+        for (int e = 0; e < longest; e++) {
+            double sum = 0;
+            double trainingSum = 0;
+            for (int f = 0; f < curves.size(); f++) {
+                double[] curve = curves.get(f);
+                sum += curve[Math.min(e, curve.length - 1)];
+                trainingSum += trainingCurves.get(f)[Math.min(e, curve.length - 1)];
+            }
+            mean[e] = sum / curves.size();
+            meanTraining[e] = trainingSum / curves.size();
+        }
+        int best = 0;
+        for (int e = 1; e < longest; e++) {
+            if (mean[e] < mean[best]) {
+                best = e;
+            }
+        }
+        List<EpochRecord> epochs = new ArrayList<>();
+        for (int e = 0; e < longest; e++) {
+            epochs.add(new EpochRecord(TrainingStage.SELECTION, e, 0, e == 0 ? Double.NaN : meanTraining[e], mean[e],
+                    Double.NaN));
+        }
+        String where = curves.size() > 1 ? curves.size() + "-fold validation" : "validation rows";
+        if (best > 0 && mean[best] <= mean[0] * (1 - REQUIRED_GAIN)) {
+            notes.add(String.format(Locale.ROOT, "The MLP correction lowered the loss on %s from %.4g (PCA) to %.4g"
+                    + " after %d epochs; the final model trained %d epochs on all rows.", where, mean[0], mean[best],
+                    best, best));
+            return new Selection(best, batches, epochs, reason);
+        }
+        notes.add(String.format(Locale.ROOT, "The MLP correction did not lower the loss on %s below PCA's (%.4g) by"
+                + " %s%%, so the model is PCA's reconstruction (its codes are the PCA scores).", where, mean[0],
+                REQUIRED_GAIN_PERCENT));
+        return new Selection(0, batches, epochs, reason);
+    }
+
+    /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */
+    private int[][] validationFolds(int n) {
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(config.seed());
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int d = config.latentDimension();
+        if (n < FOLDED_BELOW) {
+            int folds = Math.min(FOLDS, n / 2);
+            // each fold validates on at least two rows and leaves enough rows to fit a correction to
+            if (folds < 2 || n - (n + folds - 1) / folds < Math.max(MINIMUM_FITTED_ROWS, 2 * d + 2)) {
+                return new int[0][];
+            }
+            int[][] result = new int[folds][];
+            for (int f = 0; f < folds; f++) {
+                int from = f * n / folds;
+                int to = (f + 1) * n / folds;
+                result[f] = Arrays.copyOfRange(order, from, to);
+            }
+            return result;
+        }
+        double share = config.validationFraction() > 0 ? config.validationFraction() : VALIDATION_SHARE;
+        int count = Math.max(MINIMUM_VALIDATION_ROWS, (int) Math.round(share * n));
+        return new int[][] {Arrays.copyOf(order, count)};
+    }
+
+    private LinearPlusMlpDecoder initialise(TrainingConfig resolved, PrincipalComponents pca, int columns) {
+        LinearPlusMlpSpec spec = new LinearPlusMlpSpec(resolved.latentDimension(), resolved.hiddenSizes(),
+                resolved.activation(), columns, inputScales(pca), resolved.linearPartTrained());
+        return LinearPlusMlpDecoder.initialise(spec, pca.components(), pca.mean(), resolved.seed(), PRECISION);
+    }
+
+    /**
+     * The scales s the MLP correction divides the codes by: each component's score deviation, so g sees inputs of
+     * order one, but at least a tenth of the first component's. Dividing by a minor component's tiny deviation would
+     * make g as steep in it as the amplification, so the flow would need tiny steps there, and g could fit noise
+     * along it (seen on tecator with 10 components: many times the steps, and worse than PCA on new rows).
+     */
+    static double[] inputScales(PrincipalComponents pca) {
+        double[] scales = pca.scoreDeviations();
+        double floor = scales[0] > 0 ? scales[0] / MAXIMUM_INPUT_AMPLIFICATION : 1;
+        for (int k = 0; k < scales.length; k++) {
+            scales[k] = Math.max(scales[k], floor);
+        }
+        return scales;
+    }
+
+    /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
+    private static double pcaResidual(double[][] rows, int d) {
+        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
+        double[][] rebuilt = pca.reconstruct(meanFilled(rows, pca.mean()));
+        double sum = 0;
+        long count = 0;
+        for (int m = 0; m < rows.length; m++) {
+            for (int p = 0; p < rows[m].length; p++) {
+                if (!Double.isNaN(rows[m][p])) {
+                    double e = rows[m][p] - rebuilt[m][p];
+                    sum += e * e;
+                    count++;
+                }
+            }
+        }
+        return Math.max(sum / Math.max(1, count), 1e-12);
+    }
+
+    private static double[][] meanFilled(double[][] rows, double[] mean) {
+        double[][] filled = new double[rows.length][];
+        for (int m = 0; m < rows.length; m++) {
+            filled[m] = rows[m].clone();
+            for (int p = 0; p < mean.length; p++) {
+                if (Double.isNaN(filled[m][p])) {
+                    filled[m][p] = mean[p];
+                }
+            }
+        }
+        return filled;
+    }
+}

@@ -1,0 +1,21 @@
+package org.gfe.knime.core.train;
+
+import java.util.List;
+
+/**
+ * What a run of the training loop recorded.
+ *
+ * @param batches one record per training batch, in order
+ * @param epochs one record per epoch (epoch 0 first when it was measured)
+ * @param stopReason why training ended
+ * @param bestEpoch the epoch whose decoder was kept (lowest validation loss), or the last epoch run when training
+ *        does not keep its best epoch; 0 means the decoder as it was before training
+ */
+public record TrainingHistory(List<TrainingRecord> batches, List<EpochRecord> epochs, StopReason stopReason,
+        int bestEpoch) {
+
+    public TrainingHistory {
+        batches = List.copyOf(batches);
+        epochs = List.copyOf(epochs);
+    }
+}

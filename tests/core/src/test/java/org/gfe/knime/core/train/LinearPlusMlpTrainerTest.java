@@ -1,0 +1,192 @@
+package org.gfe.knime.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.gfe.knime.core.data.Normalisation;
+import org.gfe.knime.core.data.NormalisationKind;
+import org.gfe.knime.core.data.PrincipalComponents;
+import org.gfe.knime.core.decoder.Activation;
+import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.decoder.LinearPlusMlpDecoder;
+import org.gfe.knime.core.decoder.LinearPlusMlpSpec;
+import org.gfe.knime.core.encode.EncodedRow;
+import org.gfe.knime.core.encode.EncodingListener;
+import org.gfe.knime.core.encode.LatentEncoder;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.model.GfeModel;
+import org.junit.jupiter.api.Test;
+
+/** The linear + MLP decoder started at PCA, and its trainer's promise: never worse than PCA on checked rows. */
+class LinearPlusMlpTrainerTest {
+
+    private static List<String> names(int columns) {
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < columns; p++) {
+            names.add("c" + p);
+        }
+        return names;
+    }
+
+    /** Rank-3 rows in 12 columns of different scales, plus independent noise: nothing non-linear to learn. */
+    private static double[][] linearRows(int n, long seed) {
+        Random random = new Random(seed);
+        double[][] basis = new double[3][12];
+        for (double[] b : basis) {
+            for (int p = 0; p < 12; p++) {
+                b[p] = random.nextGaussian();
+            }
+        }
+        double[][] rows = new double[n][12];
+        for (double[] row : rows) {
+            double[] a = {3 * random.nextGaussian(), 2 * random.nextGaussian(), random.nextGaussian()};
+            for (int p = 0; p < 12; p++) {
+                row[p] = 10 * p + (p + 1) * (a[0] * basis[0][p] + a[1] * basis[1][p] + a[2] * basis[2][p]
+                        + 0.2 * random.nextGaussian());
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Rows on a parabola (t, t^2) turned into 10 columns, plus a little noise: one component of PCA keeps the t
+     * direction and misses the t^2 part (about a fifth of the variance), a one-dimensional code with a curved decoder
+     * does not.
+     */
+    private static double[][] curvedRows(int n, long seed) {
+        Random random = new Random(seed);
+        double[] along = new double[10];
+        double[] across = new double[10];
+        for (int p = 0; p < 10; p++) {
+            along[p] = Math.cos(0.7 * p);
+            across[p] = Math.sin(0.7 * p);
+        }
+        double[][] rows = new double[n][10];
+        for (double[] row : rows) {
+            double t = 2 * random.nextDouble() - 1;
+            for (int p = 0; p < 10; p++) {
+                row[p] = t * along[p] + t * t * across[p] + 0.01 * random.nextGaussian();
+            }
+        }
+        return rows;
+    }
+
+    private static double[][] encodeAndReconstruct(GfeModel model, double[][] rows) {
+        List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings()).encode(rows,
+                LongStream.range(0, rows.length).toArray(), EncodingListener.NONE);
+        return model.reconstruct(codes.stream().map(EncodedRow::code).toArray(double[][]::new));
+    }
+
+    /** Mean squared difference per cell in z-score units of {@code normalisation}. */
+    private static double zError(Normalisation normalisation, double[][] a, double[][] b) {
+        double[][] za = normalisation.apply(a);
+        double[][] zb = normalisation.apply(b);
+        double sum = 0;
+        int count = 0;
+        for (int m = 0; m < za.length; m++) {
+            for (int p = 0; p < za[m].length; p++) {
+                sum += (za[m][p] - zb[m][p]) * (za[m][p] - zb[m][p]);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
+    private static double largestZDifference(Normalisation normalisation, double[][] a, double[][] b) {
+        double[][] za = normalisation.apply(a);
+        double[][] zb = normalisation.apply(b);
+        double worst = 0;
+        for (int m = 0; m < za.length; m++) {
+            for (int p = 0; p < za[m].length; p++) {
+                worst = Math.max(worst, Math.abs(za[m][p] - zb[m][p]));
+            }
+        }
+        return worst;
+    }
+
+    /** PCA's reconstruction of rows in original units, fitted on the z-scored training rows. */
+    private static double[][] pcaReconstruction(Normalisation normalisation, double[][] training, double[][] rows,
+            int d) {
+        PrincipalComponents pca = PrincipalComponents.fit(normalisation.apply(training), d);
+        return normalisation.invert(pca.reconstruct(normalisation.apply(rows)));
+    }
+
+    @Test
+    void thePcaStartReproducesPcasReconstruction() {
+        double[][] rows = linearRows(30, 1);
+        double[][] others = linearRows(10, 2);
+        Normalisation normalisation = Normalisation.fit(NormalisationKind.Z_SCORE, rows);
+        PrincipalComponents pca = PrincipalComponents.fit(normalisation.apply(rows), 3);
+        LinearPlusMlpSpec spec = new LinearPlusMlpSpec(3, new int[] {16, 16}, Activation.ELU, 12,
+                pca.scoreDeviations(), false);
+        LinearPlusMlpDecoder decoder = LinearPlusMlpDecoder.initialise(spec, pca.components(), pca.mean(), 5,
+                DataType.FLOAT64);
+        try (GfeModel model = new GfeModel(decoder, LossKind.MSE, normalisation, names(12),
+                DataSizedDefaults.tableSolver(12, 1e-12))) {
+            for (double[][] table : List.of(rows, others)) {
+                double[][] expected = pcaReconstruction(normalisation, rows, table, 3);
+                double[][] actual = encodeAndReconstruct(model, table);
+                double worst = largestZDifference(normalisation, expected, actual);
+                assertTrue(worst < 1e-6, "largest difference from PCA in z-score units: " + worst);
+            }
+            List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings()).encode(others,
+                    LongStream.range(0, 10).toArray(), EncodingListener.NONE);
+            assertTrue(codes.stream().allMatch(row -> row.steps() == 0 && row.converged()),
+                    "every row starts at its optimum, its PCA score, so the flow takes no step");
+        }
+    }
+
+    @Test
+    void withoutAnythingNonLinearTheModelIsPcasReconstruction() {
+        double[][] training = linearRows(60, 3);
+        double[][] heldOut = linearRows(20, 4);
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(3).epochs(20).build())
+                .train(training, names(12), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            assertEquals(DecoderKind.LINEAR_PLUS_MLP, model.decoderKind());
+            assertEquals(0, result.bestEpoch(), String.join(" ", result.notes()));
+            assertTrue(String.join(" ", result.notes()).contains("PCA's reconstruction"), result.notes().toString());
+            double worst = largestZDifference(model.normalisation(),
+                    pcaReconstruction(model.normalisation(), training, heldOut, 3),
+                    encodeAndReconstruct(model, heldOut));
+            assertTrue(worst < 1e-6, "largest difference from PCA in z-score units: " + worst);
+            assertTrue(String.join(" ", result.notes()).contains("5-fold validation"),
+                    "60 rows: the epochs are chosen by 5-fold validation; " + result.notes());
+            assertTrue(result.epochs().stream().noneMatch(e -> e.stage() == TrainingStage.FINAL_FIT),
+                    "PCA needs no final fit");
+        }
+    }
+
+    @Test
+    void curvedDataKeepsTheCorrectionAndBeatsPca() {
+        double[][] training = curvedRows(200, 5);
+        double[][] heldOut = curvedRows(100, 6);
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(40).build())
+                .train(training, names(10), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            assertTrue(result.bestEpoch() > 0, String.join(" ", result.notes()));
+            Normalisation z = model.normalisation();
+            double gfe = zError(z, heldOut, encodeAndReconstruct(model, heldOut));
+            double pca = zError(z, heldOut, pcaReconstruction(z, training, heldOut, 1));
+            assertTrue(gfe < 0.5 * pca, "held-out error GFE " + gfe + " vs PCA " + pca);
+            assertTrue(result.epochs().stream().anyMatch(e -> e.stage() == TrainingStage.FINAL_FIT));
+        }
+    }
+
+    @Test
+    void aTinyTableGetsPcaAndSaysWhy() {
+        double[][] training = Arrays.copyOf(linearRows(6, 7), 6);
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(2).build())
+                .train(training, names(12), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            assertEquals(0, result.bestEpoch());
+            assertTrue(result.notes().get(0).contains("Only 6 training rows"), result.notes().toString());
+        }
+    }
+}
