@@ -15,8 +15,12 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
- * A decoder {@code D(z) = W0 z + b0 + g(z / s)}: a linear part plus an MLP correction g that sees the codes divided
- * by fixed scales s (so its inputs are of order one whatever the spread of the codes). Initialised with W0, b0 from
+ * A decoder {@code D(z) = W0 z + b0 + sigma * g(z / s)}: a linear part plus an MLP correction g that sees the codes
+ * divided by fixed scales s (so its inputs are of order one whatever the spread of the codes) and whose outputs are
+ * multiplied by fixed per-column scales sigma (the size of what the linear part leaves, so that the optimiser's steps,
+ * which RMSprop makes of about the same size whatever the gradient, move g's outputs in proportion to the residual it
+ * models rather than in z-score units: a residual of 1e-2 would otherwise be swamped by the first steps). Initialised
+ * with W0, b0 from
  * the principal components of the training rows and g's last layer at zero, it starts as PCA's reconstruction, and a
  * row's gradient-flow code started at its linear least-squares code ({@link #linearCodes}) starts at the PCA score,
  * where the flow's gradient is zero: the first encoding is exactly PCA's. Training then shapes g (and W0, b0 if
@@ -31,8 +35,8 @@ public final class LinearPlusMlpDecoder implements Decoder {
     private final LinearPlusMlpSpec spec;
     /** W0 and b0. */
     private final ParameterStore linear;
-    /** 1/s, a constant (its own store, so {@link #write} can write the linear part as it is). */
-    private final ParameterStore inverseScales;
+    /** 1/s and sigma, constants (their own store, so {@link #write} can write the linear part as it is). */
+    private final ParameterStore scales;
     private final DenseMap linearMap;
     private final MlpDecoder correction;
 
@@ -52,19 +56,20 @@ public final class LinearPlusMlpDecoder implements Decoder {
         this.spec = spec;
         this.linear = new ParameterStore(values.subList(0, 2), new Shape[] {new Shape(p, d), new Shape(p)},
                 precision, spec.toString());
-        ParameterStore scales = null;
+        ParameterStore constants = null;
         try {
-            scales = new ParameterStore(List.of(inverse), new Shape[] {new Shape(d)}, precision, spec.toString());
+            constants = new ParameterStore(List.of(inverse, spec.outputScales()), new Shape[] {new Shape(d),
+                new Shape(p)}, precision, spec.toString());
             this.linearMap = new DenseMap(linear.get(0), linear.get(1));
             this.correction = MlpDecoder.of(spec.correction(), values.subList(2, values.size()), precision);
         } catch (RuntimeException e) {
             linear.close();
-            if (scales != null) {
-                scales.close();
+            if (constants != null) {
+                constants.close();
             }
             throw e;
         }
-        this.inverseScales = scales;
+        this.scales = constants;
     }
 
     /**
@@ -170,7 +175,7 @@ public final class LinearPlusMlpDecoder implements Decoder {
     @Override
     public NDArray forward(NDArray input) {
         NDArray z = inPrecision(input);
-        return linearMap.apply(z).addi(correction.forward(scaled(z)));
+        return linearMap.apply(z).addi(outputScaled(correction.forward(scaled(z))));
     }
 
     @Override
@@ -263,12 +268,18 @@ public final class LinearPlusMlpDecoder implements Decoder {
             correction.close();
         } finally {
             linear.close();
-            inverseScales.close();
+            scales.close();
         }
     }
 
+    /** z / s, the correction's input (also how its input gradient becomes one in z). */
     private NDArray scaled(NDArray z) {
-        return z.mul(inverseScales.get(0));
+        return z.mul(scales.get(0));
+    }
+
+    /** sigma * x, from the correction's outputs to the decoder's (also how an output gradient reaches g). */
+    private NDArray outputScaled(NDArray x) {
+        return x.mul(scales.get(1));
     }
 
     private NDArray inPrecision(NDArray input) {
@@ -316,7 +327,7 @@ public final class LinearPlusMlpDecoder implements Decoder {
         private final DecoderEvaluation g;
 
         Pass(NDArray linearOutput, NDArray z, DecoderEvaluation g) {
-            this.output = linearOutput.addi(g.output());
+            this.output = linearOutput.addi(outputScaled(g.output()));
             this.z = z;
             this.g = g;
         }
@@ -328,17 +339,18 @@ public final class LinearPlusMlpDecoder implements Decoder {
 
         @Override
         public NDArray inputGradient(NDArray outputGradient) {
-            return linearMap.applyTransposed(outputGradient).addi(scaled(g.inputGradient(outputGradient)));
+            return linearMap.applyTransposed(outputGradient).addi(scaled(g.inputGradient(
+                    outputScaled(outputGradient))));
         }
 
         @Override
         public NDList parameterGradients(NDArray outputGradient) {
-            return trained(outputGradient, g.parameterGradients(outputGradient));
+            return trained(outputGradient, g.parameterGradients(outputScaled(outputGradient)));
         }
 
         @Override
         public MlpDecoder.Backward backward(NDArray outputGradient) {
-            MlpDecoder.Backward inner = g.backward(outputGradient);
+            MlpDecoder.Backward inner = g.backward(outputScaled(outputGradient));
             NDArray input = linearMap.applyTransposed(outputGradient).addi(scaled(inner.inputGradient()));
             return new MlpDecoder.Backward(input, trained(outputGradient, inner.parameterGradients()));
         }

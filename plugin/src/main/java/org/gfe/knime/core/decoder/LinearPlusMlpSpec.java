@@ -6,18 +6,20 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The shape of a {@link LinearPlusMlpDecoder}: {@code D(z) = W0 z + b0 + g(z / s)}, a linear part plus an MLP
- * correction {@code g: d -> hiddenSizes... -> P} that sees the codes divided by fixed per-dimension scales s.
+ * The shape of a {@link LinearPlusMlpDecoder}: {@code D(z) = W0 z + b0 + sigma * g(z / s)}, a linear part plus an MLP
+ * correction {@code g: d -> hiddenSizes... -> P} that sees the codes divided by fixed per-dimension scales s and whose
+ * outputs are multiplied by fixed per-column scales sigma.
  *
  * @param inputDimension latent dimension d
  * @param hiddenSizes hidden widths of the correction g, latent side first (copied; at least one)
  * @param activation activation of g's hidden layers
  * @param outputDimension number of columns P
  * @param inputScales s, one positive scale per latent dimension (copied)
+ * @param outputScales sigma, one positive scale per column (copied)
  * @param linearPartTrained whether training updates W0 and b0 as well as g (else they stay as initialised)
  */
 public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activation activation, int outputDimension,
-        double[] inputScales, boolean linearPartTrained) {
+        double[] inputScales, double[] outputScales, boolean linearPartTrained) {
 
     public LinearPlusMlpSpec {
         if (hiddenSizes == null || hiddenSizes.length == 0) {
@@ -27,17 +29,22 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
         hiddenSizes = hiddenSizes.clone();
         // checks d, the hidden sizes, the activation and P with the same messages as an MLP
         correction(inputDimension, hiddenSizes, activation, outputDimension);
-        if (inputScales == null || inputScales.length != inputDimension) {
-            throw new IllegalArgumentException("A linear + MLP decoder needs one input scale per latent dimension ("
-                    + inputDimension + "), got " + (inputScales == null ? "none" : inputScales.length) + ".");
+        inputScales = positive(inputScales, inputDimension, "input scale per latent dimension");
+        outputScales = positive(outputScales, outputDimension, "output scale per column");
+    }
+
+    private static double[] positive(double[] scales, int count, String what) {
+        if (scales == null || scales.length != count) {
+            throw new IllegalArgumentException("A linear + MLP decoder needs one " + what + " (" + count + "), got "
+                    + (scales == null ? "none" : scales.length) + ".");
         }
-        inputScales = inputScales.clone();
-        for (double scale : inputScales) {
+        for (double scale : scales) {
             if (!(scale > 0) || Double.isInfinite(scale)) {
-                throw new IllegalArgumentException("Input scales must be positive finite numbers, got "
-                        + Arrays.toString(inputScales) + ".");
+                throw new IllegalArgumentException("Each " + what + " must be a positive finite number, got "
+                        + Arrays.toString(scales) + ".");
             }
         }
+        return scales.clone();
     }
 
     @Override
@@ -48,6 +55,11 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
     @Override
     public double[] inputScales() {
         return inputScales.clone();
+    }
+
+    @Override
+    public double[] outputScales() {
+        return outputScales.clone();
     }
 
     /** The shape of the correction g. */
@@ -70,6 +82,9 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
         for (double scale : inputScales) {
             out.writeDouble(scale);
         }
+        for (double scale : outputScales) {
+            out.writeDouble(scale);
+        }
         out.writeBoolean(linearPartTrained);
     }
 
@@ -79,10 +94,14 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
         for (int k = 0; k < scales.length; k++) {
             scales[k] = in.readDouble();
         }
+        double[] outputs = new double[g.outputDimension()];
+        for (int p = 0; p < outputs.length; p++) {
+            outputs[p] = in.readDouble();
+        }
         boolean trained = in.readBoolean();
         try {
             return new LinearPlusMlpSpec(g.inputDimension(), g.hiddenSizes(), g.activation(), g.outputDimension(),
-                    scales, trained);
+                    scales, outputs, trained);
         } catch (IllegalArgumentException e) {
             throw new IOException("The stored linear + MLP decoder is invalid (" + e.getMessage() + "): the data is"
                     + " corrupt.", e);
@@ -98,13 +117,13 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
         return other instanceof LinearPlusMlpSpec that && inputDimension == that.inputDimension
                 && outputDimension == that.outputDimension && activation == that.activation
                 && linearPartTrained == that.linearPartTrained && Arrays.equals(hiddenSizes, that.hiddenSizes)
-                && Arrays.equals(inputScales, that.inputScales);
+                && Arrays.equals(inputScales, that.inputScales) && Arrays.equals(outputScales, that.outputScales);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new Object[] {inputDimension, Arrays.hashCode(hiddenSizes), activation,
-            outputDimension, Arrays.hashCode(inputScales), linearPartTrained});
+            outputDimension, Arrays.hashCode(inputScales), Arrays.hashCode(outputScales), linearPartTrained});
     }
 
     /** E.g. "linear 5-100 + MLP 5-64-64-100 ELU". */

@@ -88,7 +88,7 @@ final class LinearPlusMlpTrainer {
                 .build().resolve(rows.length, columns);
         finalConfig = finalConfig.toBuilder().epochs(Math.max(1, epochs)).build();
         PrincipalComponents pca = PrincipalComponents.fit(rows, d);
-        try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, columns)) {
+        try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, rows)) {
             List<TrainingRecord> batches = new ArrayList<>(selection.batches());
             List<EpochRecord> epochRecords = new ArrayList<>(selection.curve());
             if (epochs > 0) {
@@ -150,7 +150,7 @@ final class LinearPlusMlpTrainer {
                     .keepBestEpoch(false).build().resolve(fitRows.length, columns);
             PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
             TrainingHistory history;
-            try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, columns);
+            try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
                     DecoderUnderTraining training = new DecoderUnderTraining(decoder,
                             ReconstructionLoss.of(LossKind.MSE),
                             new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
@@ -244,9 +244,11 @@ final class LinearPlusMlpTrainer {
         return new int[][] {Arrays.copyOf(order, count)};
     }
 
-    private LinearPlusMlpDecoder initialise(TrainingConfig resolved, PrincipalComponents pca, int columns) {
+    private LinearPlusMlpDecoder initialise(TrainingConfig resolved, PrincipalComponents pca, double[][] rows) {
+        int columns = pca.columnCount();
         LinearPlusMlpSpec spec = new LinearPlusMlpSpec(resolved.latentDimension(), resolved.hiddenSizes(),
-                resolved.activation(), columns, inputScales(pca), resolved.linearPartTrained());
+                resolved.activation(), columns, inputScales(pca), residualScales(pca, rows),
+                resolved.linearPartTrained());
         return LinearPlusMlpDecoder.initialise(spec, pca.components(), pca.mean(), resolved.seed(), PRECISION);
     }
 
@@ -265,22 +267,44 @@ final class LinearPlusMlpTrainer {
         return scales;
     }
 
-    /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
-    private static double pcaResidual(double[][] rows, int d) {
-        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
+    /**
+     * The output scales sigma: each column's root mean squared PCA residual on the rows (what the correction is to
+     * model), floored at a thousandth of the root mean over all columns so no column is shut out entirely.
+     */
+    static double[] residualScales(PrincipalComponents pca, double[][] rows) {
         double[][] rebuilt = pca.reconstruct(meanFilled(rows, pca.mean()));
-        double sum = 0;
-        long count = 0;
+        int columns = pca.columnCount();
+        double[] sum = new double[columns];
+        int[] count = new int[columns];
         for (int m = 0; m < rows.length; m++) {
-            for (int p = 0; p < rows[m].length; p++) {
+            for (int p = 0; p < columns; p++) {
                 if (!Double.isNaN(rows[m][p])) {
                     double e = rows[m][p] - rebuilt[m][p];
-                    sum += e * e;
-                    count++;
+                    sum[p] += e * e;
+                    count[p]++;
                 }
             }
         }
-        return Math.max(sum / Math.max(1, count), 1e-12);
+        double total = 0;
+        for (int p = 0; p < columns; p++) {
+            sum[p] = count[p] == 0 ? 0 : sum[p] / count[p];
+            total += sum[p];
+        }
+        double floor = Math.max(Math.sqrt(total / columns) * 1e-3, 1e-12);
+        double[] scales = new double[columns];
+        for (int p = 0; p < columns; p++) {
+            scales[p] = Math.max(Math.sqrt(sum[p]), floor);
+        }
+        return scales;
+    }
+
+    /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
+    private static double pcaResidual(double[][] rows, int d) {
+        double sum = 0;
+        for (double scale : residualScales(PrincipalComponents.fit(rows, d), rows)) {
+            sum += scale * scale;
+        }
+        return Math.max(sum / rows[0].length, 1e-12);
     }
 
     private static double[][] meanFilled(double[][] rows, double[] mean) {

@@ -31,7 +31,8 @@ class LinearPlusMlpDecoderTest {
     private static final double[][] INPUTS = {{0.3, -1.2}, {-0.5, 2.0}, {1.1, 0.4}};
 
     private static LinearPlusMlpSpec spec(boolean linearTrained) {
-        return new LinearPlusMlpSpec(D, new int[] {5, 4}, Activation.ELU, P, new double[] {2.0, 0.5}, linearTrained);
+        return new LinearPlusMlpSpec(D, new int[] {5, 4}, Activation.ELU, P, new double[] {2.0, 0.5},
+                new double[] {0.5, 1, 2, 0.1, 3, 1}, linearTrained);
     }
 
     private static List<double[]> randomValues(LinearPlusMlpSpec spec, long seed) {

@@ -77,6 +77,12 @@ class LinearPlusMlpTrainerTest {
         return rows;
     }
 
+    private static double[] filled(int n, double value) {
+        double[] values = new double[n];
+        Arrays.fill(values, value);
+        return values;
+    }
+
     private static double[][] encodeAndReconstruct(GfeModel model, double[][] rows) {
         List<EncodedRow> codes = new LatentEncoder(model, model.solverSettings()).encode(rows,
                 LongStream.range(0, rows.length).toArray(), EncodingListener.NONE);
@@ -124,7 +130,7 @@ class LinearPlusMlpTrainerTest {
         Normalisation normalisation = Normalisation.fit(NormalisationKind.Z_SCORE, rows);
         PrincipalComponents pca = PrincipalComponents.fit(normalisation.apply(rows), 3);
         LinearPlusMlpSpec spec = new LinearPlusMlpSpec(3, new int[] {16, 16}, Activation.ELU, 12,
-                pca.scoreDeviations(), false);
+                pca.scoreDeviations(), filled(12, 0.1), false);
         LinearPlusMlpDecoder decoder = LinearPlusMlpDecoder.initialise(spec, pca.components(), pca.mean(), 5,
                 DataType.FLOAT64);
         try (GfeModel model = new GfeModel(decoder, LossKind.MSE, normalisation, names(12),
