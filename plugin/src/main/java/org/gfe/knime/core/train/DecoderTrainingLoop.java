@@ -42,6 +42,14 @@ public final class DecoderTrainingLoop {
         this(config, ParallelWork.CALLER_ONLY, TrainingStage.TRAINING);
     }
 
+    /**
+     * A loop whose encodings run on the threads {@code parallel} lends (the groups of each training batch, see
+     * {@link TrainingBatchEncoder}); records marked as training.
+     */
+    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel) {
+        this(config, parallel, TrainingStage.TRAINING);
+    }
+
     /** A loop whose encodings run on the threads {@code parallel} lends, its records marked with {@code stage}. */
     public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel, TrainingStage stage) {
         if (config.hasAutoValues()) {
@@ -197,7 +205,7 @@ public final class DecoderTrainingLoop {
             FlowSolution solution;
             NDList gradient;
             if (config.method() == TrainingMethod.APPROXIMATE_ADJOINT) {
-                solution = new FlowSolver(solver).solve(objective, z0, poll);
+                solution = new TrainingBatchEncoder(solver, parallel).solve(decoder, batchRows, startCodes, poll);
                 gradient = objective.parameterGradient(BatchArrays.fromRows(manager, solution.codes(), type));
             } else {
                 Trajectory trajectory = new Trajectory(BatchArrays.toRows(z0));
