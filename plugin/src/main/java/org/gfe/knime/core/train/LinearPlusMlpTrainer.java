@@ -82,18 +82,24 @@ final class LinearPlusMlpTrainer {
                     + columns + "): the linear + MLP decoder needs at most as many latent dimensions as columns.");
         }
         List<String> notes = new ArrayList<>();
+        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
         SolverSettings solver = config.hasAutoSolver()
-                ? DataSizedDefaults.tableSolver(columns, RELATIVE_CONVERGENCE_TOLERANCE * pcaResidual(rows, d))
+                ? DataSizedDefaults.tableSolver(columns, RELATIVE_CONVERGENCE_TOLERANCE * meanSquare(residualScales(pca,
+                        rows)))
                 : config.solver();
         TrainingConfig sized = config.toBuilder().solver(solver).build();
 
         Selection selection = select(rows, sized, listener, notes);
         int epochs = selection.chosenEpochs();
+        StopReason reason = selection.stopReason();
+        if (reason == StopReason.STOPPED_BY_USER) {
+            epochs = 0; // no final fit after a stop: the model is the safe one
+            notes.add("Stopped by the user while choosing the epochs: the model is PCA's reconstruction.");
+        }
 
         TrainingConfig finalConfig = sized.toBuilder().validationFraction(0).keepBestEpoch(false).patience(-1)
                 .build().resolve(rows.length, columns);
         finalConfig = finalConfig.toBuilder().epochs(Math.max(1, epochs)).build();
-        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
         try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, rows)) {
             List<TrainingRecord> batches = new ArrayList<>(selection.batches());
             List<EpochRecord> epochRecords = new ArrayList<>(selection.curve());
@@ -105,13 +111,16 @@ final class LinearPlusMlpTrainer {
                             .train(training, rows, new double[0][], listener);
                     batches.addAll(fit.batches());
                     epochRecords.addAll(fit.epochs());
+                    if (fit.stopReason() == StopReason.STOPPED_BY_USER) {
+                        reason = StopReason.STOPPED_BY_USER;
+                        epochs = fit.bestEpoch();
+                    }
                 }
             }
             LinearPlusMlpDecoder trained = decoder.copy();
             try {
                 GfeModel model = new GfeModel(trained, data.loss(), data.normalisation(), data.columnNames(), solver);
-                return new TrainingResult(model, batches, epochRecords, selection.stopReason(), epochs, finalConfig,
-                        notes);
+                return new TrainingResult(model, batches, epochRecords, reason, epochs, finalConfig, notes);
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;
@@ -349,13 +358,13 @@ final class LinearPlusMlpTrainer {
         return scales;
     }
 
-    /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
-    private static double pcaResidual(double[][] rows, int d) {
+    /** The mean of the squares: from the residual scales, PCA's mean squared residual per cell (its loss). */
+    private static double meanSquare(double[] values) {
         double sum = 0;
-        for (double scale : residualScales(PrincipalComponents.fit(rows, d), rows)) {
-            sum += scale * scale;
+        for (double value : values) {
+            sum += value * value;
         }
-        return Math.max(sum / rows[0].length, 1e-12);
+        return Math.max(sum / values.length, 1e-12);
     }
 
     private static double[][] meanFilled(double[][] rows, double[] mean) {

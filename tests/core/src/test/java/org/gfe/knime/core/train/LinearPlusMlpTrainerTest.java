@@ -186,6 +186,42 @@ class LinearPlusMlpTrainerTest {
     }
 
     @Test
+    void stopAndKeepDuringTheSelectionGivesPcaAndDuringTheFinalFitTheModelSoFar() {
+        double[][] training = curvedRows(200, 8);
+        for (TrainingStage stopIn : List.of(TrainingStage.SELECTION, TrainingStage.FINAL_FIT)) {
+            int[] batches = {0};
+            TrainingListener stopper = new TrainingListener() {
+                @Override
+                public boolean onBatch(TrainingRecord record) {
+                    if (record.stage() == stopIn) {
+                        batches[0]++;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean stopAndKeepRequested() {
+                    return batches[0] >= 3;
+                }
+            };
+            TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(30).build())
+                    .train(training, names(10), stopper);
+            try (GfeModel model = result.model()) {
+                assertEquals(StopReason.STOPPED_BY_USER, result.stopReason(), stopIn.toString());
+                if (stopIn == TrainingStage.SELECTION) {
+                    assertEquals(0, result.bestEpoch(), "no final fit after a stop: PCA");
+                    assertTrue(String.join(" ", result.notes()).contains("Stopped by the user"), result.notes()
+                            .toString());
+                } else {
+                    assertEquals(3, result.history().stream().filter(r -> r.stage() == TrainingStage.FINAL_FIT)
+                            .count(), "the final fit ended after the batch the stop was asked in");
+                }
+                assertEquals(10, encodeAndReconstruct(model, curvedRows(5, 9))[0].length);
+            }
+        }
+    }
+
+    @Test
     void aTinyTableGetsPcaAndSaysWhy() {
         double[][] training = Arrays.copyOf(linearRows(6, 7), 6);
         TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(2).build())
