@@ -104,6 +104,7 @@ public final class DecoderTrainingLoop {
         boolean selects = validation.length > 0 && (config.keepBestEpoch() || config.patience() > 0);
         List<TrainingRecord> history = new ArrayList<>();
         List<EpochRecord> epochs = new ArrayList<>();
+        List<double[]> epochRowLosses = new ArrayList<>();
         long start = System.nanoTime();
         long rowsSeen = 0;
         listener.onStage(stage, config.epochs(), schedule.batchesPerEpoch());
@@ -111,7 +112,9 @@ public final class DecoderTrainingLoop {
         int bestEpoch = 0;
         List<double[]> bestParameters = null;
         if (selects) {
-            best = validationLoss(decoder, rows, validation, listener);
+            double[] rowLosses = validationRowLosses(decoder, rows, validation, listener);
+            best = mean(rowLosses);
+            epochRowLosses.add(rowLosses);
             epochs.add(new EpochRecord(stage, 0, 0, Double.NaN, best, seconds(start)));
             listener.onEpoch(epochs.get(0));
             if (config.keepBestEpoch()) {
@@ -124,6 +127,7 @@ public final class DecoderTrainingLoop {
             int[][] batches = schedule.nextEpoch();
             double lossSum = 0;
             double epochValidation = Double.NaN;
+            double[] epochValidationRows = new double[0];
             int batchesRun = 0;
             for (int batch = 0; batch < batches.length; batch++) {
                 int[] members = batches[batch];
@@ -131,9 +135,10 @@ public final class DecoderTrainingLoop {
                 lossSum += loss;
                 batchesRun++;
                 rowsSeen += members.length;
-                double validationLoss = schedule.validatesAfter(batch)
-                        ? validationLoss(decoder, rows, validation, listener) : Double.NaN;
-                if (!Double.isNaN(validationLoss)) {
+                double validationLoss = Double.NaN;
+                if (schedule.validatesAfter(batch)) {
+                    epochValidationRows = validationRowLosses(decoder, rows, validation, listener);
+                    validationLoss = mean(epochValidationRows);
                     epochValidation = validationLoss;
                 }
                 TrainingRecord record = new TrainingRecord(stage, epoch, batch, rowsSeen, loss, validationLoss,
@@ -149,11 +154,14 @@ public final class DecoderTrainingLoop {
             }
             epochsRun = epoch + 1;
             if (reason == StopReason.STOPPED_BY_USER && validation.length > 0 && Double.isNaN(epochValidation)) {
-                epochValidation = validationLoss(decoder, rows, validation, listener); // a partial epoch competes too
+                // a partial epoch competes too
+                epochValidationRows = validationRowLosses(decoder, rows, validation, listener);
+                epochValidation = mean(epochValidationRows);
             }
             EpochRecord ended = new EpochRecord(stage, epochsRun, rowsSeen, lossSum / batchesRun, epochValidation,
                     seconds(start));
             epochs.add(ended);
+            epochRowLosses.add(epochValidationRows);
             listener.onEpoch(ended);
             if (selects) {
                 if (epochValidation < best) {
@@ -173,7 +181,7 @@ public final class DecoderTrainingLoop {
         } else if (!config.keepBestEpoch() || bestParameters == null) {
             bestEpoch = epochsRun;
         }
-        return new TrainingHistory(history, epochs, reason, bestEpoch);
+        return new TrainingHistory(history, epochs, reason, bestEpoch, epochRowLosses);
     }
 
     private static double seconds(long start) {
@@ -225,17 +233,17 @@ public final class DecoderTrainingLoop {
         }
     }
 
-    /** Mean per-row loss of the validation rows encoded with the current decoder, on the lent threads. */
-    private double validationLoss(TrainableDecoder decoder, double[][] rows, int[] validation,
+    /** Each validation row's loss, encoded with the current decoder on the lent threads (in validation order). */
+    private double[] validationRowLosses(TrainableDecoder decoder, double[][] rows, int[] validation,
             TrainingListener listener) {
         SolverSettings solver = config.solver();
         int chunk = solver.encodingBatchSize();
         int chunks = (validation.length + chunk - 1) / chunk;
-        double[] sums = new double[chunks];
+        double[] losses = new double[validation.length];
         try {
             parallel.forEach(chunks, c -> {
-                int[] members = Arrays.copyOfRange(validation, c * chunk,
-                        Math.min(validation.length, (c + 1) * chunk));
+                int from = c * chunk;
+                int[] members = Arrays.copyOfRange(validation, from, Math.min(validation.length, from + chunk));
                 long[] identities = Arrays.stream(members).asLongStream().map(m -> -1 - m).toArray();
                 double[][] memberRows = pick(rows, members);
                 try (NDManager manager = DjlRuntime.newManager()) {
@@ -244,17 +252,22 @@ public final class DecoderTrainingLoop {
                             decoder.startingCodes(solver, memberRows, identities), decoder.precision());
                     FlowSolution solution = new FlowSolver(solver).solve(objective, z0,
                             info -> !listener.stopRequested());
-                    sums[c] = Arrays.stream(solution.losses()).sum();
+                    System.arraycopy(solution.losses(), 0, losses, from, members.length);
                 }
             });
         } catch (IntegrationCancelledException e) {
             throw new TrainingCancelledException();
         }
+        return losses;
+    }
+
+    /** The mean, summed in row order, so any number of threads gives the same value. */
+    private static double mean(double[] values) {
         double total = 0;
-        for (double sum : sums) { // in chunk order, so any number of threads sums alike
-            total += sum;
+        for (double value : values) {
+            total += value;
         }
-        return total / validation.length;
+        return total / values.length;
     }
 
     private static double[][] pick(double[][] rows, int[] members) {

@@ -24,7 +24,8 @@ import org.gfe.knime.core.optim.RmsProp;
  * into {@value #FOLDS} folds that each serve once as validation rows. On each split the decoder starts at the
  * principal components of the rows it fits (so epoch 0 is exactly PCA), trains its MLP correction and records the
  * validation loss after every epoch, with early stopping. The epoch count E with the lowest mean validation loss is
- * chosen; unless it beats epoch 0 (PCA) by {@value #REQUIRED_GAIN_PERCENT} %, E = 0.</li>
+ * chosen; unless it beats epoch 0 (PCA) by {@value #REQUIRED_GAIN_PERCENT} % and by two standard errors of the
+ * per-row gains, E = 0.</li>
  * <li>Final fit: the decoder starts at the principal components of all training rows and trains for E epochs. With
  * E = 0 the model is PCA's reconstruction, with codes equal to the PCA scores.</li>
  * </ol>
@@ -50,6 +51,11 @@ final class LinearPlusMlpTrainer {
     /** The trained correction is kept only if it lowers the validation loss by this share. */
     static final double REQUIRED_GAIN = 0.005;
     static final String REQUIRED_GAIN_PERCENT = "0.5";
+    /**
+     * ... and by this many standard errors of the per-row gains on the validation rows, so that a gain of a few noisy
+     * rows (small tables) does not replace PCA.
+     */
+    static final double REQUIRED_SIGNIFICANCE = 2;
     /** The auto solver's convergence tolerance, relative to PCA's residual loss on the fitted rows. */
     static final double RELATIVE_CONVERGENCE_TOLERANCE = 1e-4;
 
@@ -129,6 +135,7 @@ final class LinearPlusMlpTrainer {
         List<TrainingRecord> batches = new ArrayList<>();
         List<double[]> curves = new ArrayList<>();
         List<double[]> trainingCurves = new ArrayList<>();
+        List<List<double[]>> rowLosses = new ArrayList<>();
         StopReason reason = StopReason.NO_IMPROVEMENT;
         int longest = 0;
         for (int[] validation : validationFolds) {
@@ -166,6 +173,7 @@ final class LinearPlusMlpTrainer {
             }
             curves.add(curve);
             trainingCurves.add(trainingCurve);
+            rowLosses.add(history.validationRowLosses());
             longest = Math.max(longest, curve.length);
             if (history.stopReason() == StopReason.STOPPED_BY_USER) {
                 reason = StopReason.STOPPED_BY_USER;
@@ -201,16 +209,44 @@ final class LinearPlusMlpTrainer {
                     Double.NaN));
         }
         String where = curves.size() > 1 ? curves.size() + "-fold validation" : "validation rows";
-        if (best > 0 && mean[best] <= mean[0] * (1 - REQUIRED_GAIN)) {
+        double significance = best == 0 ? 0 : pairedGain(rowLosses, best);
+        if (best > 0 && mean[best] <= mean[0] * (1 - REQUIRED_GAIN) && significance >= REQUIRED_SIGNIFICANCE) {
             notes.add(String.format(Locale.ROOT, "The MLP correction lowered the loss on %s from %.4g (PCA) to %.4g"
-                    + " after %d epochs; the final model trained %d epochs on all rows.", where, mean[0], mean[best],
-                    best, best));
+                    + " after %d epochs (%.1f standard errors over the rows); the final model trained %d epochs on all"
+                    + " rows.", where, mean[0], mean[best], best, significance, best));
             return new Selection(best, batches, epochs, reason);
         }
-        notes.add(String.format(Locale.ROOT, "The MLP correction did not lower the loss on %s below PCA's (%.4g) by"
-                + " %s%%, so the model is PCA's reconstruction (its codes are the PCA scores).", where, mean[0],
-                REQUIRED_GAIN_PERCENT));
+        notes.add(String.format(Locale.ROOT, "The MLP correction did not lower the loss on %s clearly below PCA's"
+                + " (%.4g, best %.4g after %d epochs, %.1f standard errors; a model must gain %s%% and %.1f standard"
+                + " errors over the rows), so the model is PCA's reconstruction (its codes are the PCA scores).", where,
+                mean[0], mean[best], best, significance, REQUIRED_GAIN_PERCENT, REQUIRED_SIGNIFICANCE));
         return new Selection(0, batches, epochs, reason);
+    }
+
+    /**
+     * How many standard errors the mean per-row gain over PCA (epoch 0) at {@code epoch} lies above zero, over every
+     * validation row of every fold (a fold that stopped early counts with its last validated epoch).
+     */
+    static double pairedGain(List<List<double[]>> rowLosses, int epoch) {
+        double sum = 0;
+        double squares = 0;
+        int count = 0;
+        for (List<double[]> fold : rowLosses) {
+            double[] before = fold.get(0);
+            double[] after = fold.get(Math.min(epoch, fold.size() - 1));
+            for (int i = 0; i < before.length; i++) {
+                double gain = before[i] - after[i];
+                sum += gain;
+                squares += gain * gain;
+                count++;
+            }
+        }
+        if (count < 2) {
+            return 0;
+        }
+        double mean = sum / count;
+        double variance = Math.max(0, (squares - count * mean * mean) / (count - 1));
+        return variance == 0 ? (mean > 0 ? Double.POSITIVE_INFINITY : 0) : mean / Math.sqrt(variance / count);
     }
 
     /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */

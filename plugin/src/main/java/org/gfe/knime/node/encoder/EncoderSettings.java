@@ -1,12 +1,9 @@
 package org.gfe.knime.node.encoder;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gfe.knime.node.port.LatentColumns;
 import org.gfe.knime.node.settings.Choices;
 import org.gfe.knime.node.settings.VersionedSettings;
-import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
+import org.gfe.knime.node.table.NewColumns;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -17,21 +14,41 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** The GFE Encoder's options and the columns they append. */
+/**
+ * The GFE Encoder's options and the columns they append.
+ *
+ * <p>Settings versions: 1 (first release) appended "GFE converged" as an int 0/1; 2 adds the per-row reconstruction
+ * error and writes "GFE converged" as a boolean. A workflow saved with version 1 keeps its int column (its settings
+ * lack {@code converged_as_boolean}, which then loads as false and stays so when the workflow is saved again), so
+ * downstream nodes that test {@code = 1} keep working; the user may tick the option to switch.
+ */
 public final class EncoderSettings {
 
     /** Settings version written by this node. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final String LOSS_COLUMN = "GFE loss";
     static final String STEPS_COLUMN = "GFE steps";
     static final String CONVERGED_COLUMN = "GFE converged";
+    static final String ERROR_COLUMN = "GFE error (original units)";
+    static final String NORMALISED_ERROR_COLUMN = "GFE error (normalised units)";
+    static final String CONVERGED_AS_BOOLEAN_KEY = "converged_as_boolean";
 
     final VersionedSettings versioned = new VersionedSettings(VERSION);
     final SettingsModelString latentPrefix = versioned.string("latent_prefix", LatentColumns.DEFAULT_PREFIX);
     final SettingsModelBoolean diagnostics = versioned.bool("diagnostics", false);
     final SettingsModelString missingValues = versioned.string("missing_values", EncoderMissingPolicy.MASK.name());
     final SettingsModelInteger rowsPerChunk = versioned.integer("rows_per_chunk", 1024);
+    final SettingsModelBoolean reconstructionError =
+            versioned.add("reconstruction_error", new SettingsModelBoolean("reconstruction_error", false), 2);
+    /** False for workflows of settings version 1 (their int 0/1 column stays), true for new nodes. */
+    final SettingsModelBoolean convergedAsBoolean = newNodesTrue(versioned.add(CONVERGED_AS_BOOLEAN_KEY,
+            new SettingsModelBoolean(CONVERGED_AS_BOOLEAN_KEY, false), 2));
+
+    private static SettingsModelBoolean newNodesTrue(SettingsModelBoolean model) {
+        model.setBooleanValue(true); // the default registered above (false) is what older settings load
+        return model;
+    }
 
     EncoderMissingPolicy missingPolicy() throws InvalidSettingsException {
         return Choices.parse(EncoderMissingPolicy.class, missingValues, "Missing values");
@@ -39,6 +56,14 @@ public final class EncoderSettings {
 
     boolean diagnostics() {
         return diagnostics.getBooleanValue();
+    }
+
+    boolean reconstructionError() {
+        return reconstructionError.getBooleanValue();
+    }
+
+    boolean convergedAsBoolean() {
+        return convergedAsBoolean.getBooleanValue();
     }
 
     int rowsPerChunk() throws InvalidSettingsException {
@@ -59,27 +84,24 @@ public final class EncoderSettings {
     }
 
     /**
-     * The appended columns: the latent codes, then (optionally) loss, steps and converged. None may clash with a
-     * column of the input table.
+     * The appended columns: the latent codes, then (optionally) loss, steps and converged, then (optionally) the
+     * two reconstruction errors. A name the input table already has gets a unique variant.
      */
-    DataColumnSpec[] appendedColumns(DataTableSpec input, int latentDimension) throws InvalidSettingsException {
-        List<DataColumnSpec> columns = new ArrayList<>();
+    NewColumns appendedColumns(DataTableSpec input, int latentDimension) throws InvalidSettingsException {
+        NewColumns columns = new NewColumns(input);
         for (String name : LatentColumns.names(latentPrefix(), latentDimension)) {
-            columns.add(new DataColumnSpecCreator(name, DoubleCell.TYPE).createSpec());
+            columns.add(name, DoubleCell.TYPE);
         }
         if (diagnostics()) {
-            columns.add(new DataColumnSpecCreator(LOSS_COLUMN, DoubleCell.TYPE).createSpec());
-            columns.add(new DataColumnSpecCreator(STEPS_COLUMN, IntCell.TYPE).createSpec());
-            columns.add(new DataColumnSpecCreator(CONVERGED_COLUMN, IntCell.TYPE).createSpec());
+            columns.add(LOSS_COLUMN, DoubleCell.TYPE);
+            columns.add(STEPS_COLUMN, IntCell.TYPE);
+            columns.add(CONVERGED_COLUMN, LatentCells.convergedType(convergedAsBoolean()));
         }
-        for (DataColumnSpec column : columns) {
-            if (input.containsName(column.getName())) {
-                throw new InvalidSettingsException("The input table already has a column '" + column.getName()
-                        + "', which the Encoder would append. Choose another latent column prefix, or rename or"
-                        + " remove that column.");
-            }
+        if (reconstructionError()) {
+            columns.add(ERROR_COLUMN, DoubleCell.TYPE);
+            columns.add(NORMALISED_ERROR_COLUMN, DoubleCell.TYPE);
         }
-        return columns.toArray(new DataColumnSpec[0]);
+        return columns;
     }
 
     public void save(NodeSettingsWO settings) {

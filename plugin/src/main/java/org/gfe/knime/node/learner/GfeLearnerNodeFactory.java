@@ -14,12 +14,17 @@ public final class GfeLearnerNodeFactory extends NodeFactory<GfeLearnerNodeModel
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
+    /** View 0: the learning curve, the stopping reason and the model summary, with a stop button. */
     @Override
     public NodeView<GfeLearnerNodeModel> createNodeView(int viewIndex, GfeLearnerNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("The GFE Learner has no views, asked for view " + viewIndex + ".");
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("The GFE Learner has one view (index 0), asked for view " + viewIndex
+                    + ".");
+        }
+        return new GfeLearnerNodeView(nodeModel);
     }
 
     @Override

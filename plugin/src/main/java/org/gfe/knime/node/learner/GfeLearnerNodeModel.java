@@ -1,23 +1,38 @@
 package org.gfe.knime.node.learner;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gfe.knime.core.encode.SolverSettings;
-import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.loss.LossKind;
+import org.gfe.knime.core.model.GfeModel;
 import org.gfe.knime.core.train.GfeTrainer;
+import org.gfe.knime.core.train.StopReason;
 import org.gfe.knime.core.train.TrainingCancelledException;
 import org.gfe.knime.core.train.TrainingConfig;
+import org.gfe.knime.core.train.TrainingRecord;
 import org.gfe.knime.core.train.TrainingResult;
+import org.gfe.knime.node.learner.LearnerSettings.ColumnSelection;
+import org.gfe.knime.node.learner.LearningCurve.Status;
+import org.gfe.knime.node.message.Warnings;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.port.GfeModelPortObjectSpec;
 import org.gfe.knime.node.port.ModelSpecCheck;
 import org.gfe.knime.node.port.SolverSettingsPortObject;
 import org.gfe.knime.node.port.SolverSettingsPortObjectSpec;
 import org.gfe.knime.node.port.TrainingOutcome;
+import org.gfe.knime.node.settings.GfeChoices;
+import org.gfe.knime.node.table.MissingCellPolicy;
 import org.gfe.knime.node.table.NumericColumns;
 import org.gfe.knime.node.table.NumericRowReader;
 import org.gfe.knime.node.table.TableRows;
@@ -38,7 +53,9 @@ import org.knime.core.node.port.PortType;
 /**
  * The GFE Learner: reads the selected numeric columns, trains a decoder by gradient flow encoding and outputs the
  * model and its training history. All the work is the core's {@link GfeTrainer}; this class translates table,
- * settings, progress, cancel, warnings and flow variables.
+ * settings, progress, cancel, warnings and flow variables, checks the rows before training
+ * ({@link TrainingDataCheck}: one message naming every issue), and keeps the training for its view
+ * ({@link TrainingMonitor}: live curve, "stop and keep model"; the finished curve is saved in the internals).
  */
 public final class GfeLearnerNodeModel extends NodeModel {
 
@@ -52,27 +69,57 @@ public final class GfeLearnerNodeModel extends NodeModel {
     private static final double READING_SHARE = 0.05;
     private static final Pattern ROW_INDEX = Pattern.compile("\\b([Rr]ow) (\\d{1,9})\\b");
 
+    private static final String CURVE_FILE = "learning-curve.bin";
+
     private final LearnerSettings settings = new LearnerSettings();
+    private final TrainingMonitor monitor = new TrainingMonitor();
 
     GfeLearnerNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, SolverSettingsPortObject.TYPE_OPTIONAL},
                 new PortType[] {GfeModelPortObject.TYPE, BufferedDataTable.TYPE});
     }
 
+    /** The training as the views see it. */
+    TrainingMonitor monitor() {
+        return monitor;
+    }
+
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec table = ModelSpecCheck.tableSpec(inSpecs[0]);
-        List<String> columns = settings.trainingColumns(table);
+        ColumnSelection selection = settings.columnSelection(table);
         TrainingConfig config = settings.toTrainingConfig(solver(inSpecs[1]));
         settings.missingCellPolicy();
-        if (config.latentDimension() >= columns.size()) {
-            setWarningMessage("The latent dimension (" + config.latentDimension() + ") is not smaller than the number"
-                    + " of training columns (" + columns.size() + "), so the codes do not compress the rows. Lower"
-                    + " the latent dimension.");
-        }
+        setWarningMessage(settingsWarnings(selection, config).message());
         pushVariables(Double.NaN, Double.NaN, 0);
-        return new PortObjectSpec[] {modelSpec(table, columns, config, config.loss().name()),
+        return new PortObjectSpec[] {modelSpec(table, selection.columns(), config, config.loss().name()),
             TrainingHistoryTable.spec(settings.validates())};
+    }
+
+    /**
+     * What the settings and the input's spec already tell: selected columns left out, a latent dimension that does
+     * not compress, the loss 'Automatic' with min-max normalisation. Shown at configure, and again in execute
+     * (KNIME clears the warning before executing).
+     */
+    private static Warnings settingsWarnings(ColumnSelection selection, TrainingConfig config) {
+        Warnings warnings = new Warnings();
+        if (!selection.notNumeric().isEmpty()) {
+            warnings.add("The selected column(s) " + NumericColumns.list(selection.notNumeric()) + " are not numeric"
+                    + " and were left out: GFE learns from numbers only. Convert them (e.g. with String to Number)"
+                    + " to learn from them.");
+        }
+        if (!selection.absent().isEmpty()) {
+            warnings.add("The selected column(s) " + NumericColumns.list(selection.absent()) + " are not in the"
+                    + " input table and were left out.");
+        }
+        int columns = selection.columns().size();
+        if (config.latentDimension() >= columns) {
+            warnings.add("The latent dimension (" + config.latentDimension() + ") is not smaller than the number of"
+                    + " training columns (" + columns + "), so the codes do not compress the rows. Lower the latent"
+                    + " dimension.");
+        }
+        warnings.add(TrainingDataCheck.automaticLossWithMinMax(config));
+        return warnings;
     }
 
     @Override
@@ -81,41 +128,130 @@ public final class GfeLearnerNodeModel extends NodeModel {
         DataTableSpec spec = table.getDataTableSpec();
         SolverSettings solver = inObjects[1] instanceof SolverSettingsPortObject port ? port.settings()
                 : SolverSettings.defaults();
-        List<String> columns = settings.trainingColumns(spec);
+        ColumnSelection selection = settings.columnSelection(spec);
+        List<String> columns = selection.columns();
         TrainingConfig config = settings.toTrainingConfig(solver);
+        Warnings warnings = settingsWarnings(selection, config);
+        if (table.size() == 0) {
+            throw new InvalidSettingsException("The input table is empty: the Learner needs rows to train on. Check"
+                    + " the nodes before it (e.g. a filter that removed every row).");
+        }
         int[] indices = NumericColumns.indicesOf(spec, columns, "selected training columns",
                 "Select columns of this table in the Learner's column selection.");
-        TableRows rows = TableRows.read(table, new NumericRowReader(indices, columns.toArray(new String[0])),
-                settings.missingCellPolicy(), exec.createSubProgress(READING_SHARE));
-        if (rows.rows().length == 0) {
-            throw new InvalidSettingsException("No row is left to train on (" + rows.skippedRowsWarning()
-                    + " Choose the missing value handling MASK, or fill the missing cells in.");
+        MissingCellPolicy policy = settings.missingCellPolicy();
+        TableRows rows;
+        try {
+            rows = TableRows.read(table, new NumericRowReader(indices, columns.toArray(new String[0])), policy,
+                    exec.createSubProgress(READING_SHARE));
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
         }
-        TrainingResult result = train(config, rows, columns, exec.createSubProgress(1 - READING_SHARE));
+        if (rows.rows().length == 0) {
+            throw new InvalidSettingsException(noRowLeft(rows, table.size()));
+        }
+        int trainingRows = TrainingProgress.trainingRows(config, rows.rows().length);
+        TrainingDataCheck check = TrainingDataCheck.of(rows.rows(), columns);
+        check.refuseUnlearnable(config);
+        check.addWarnings(warnings, config, trainingRows);
+        warnings.add(rows.skippedRowsWarning());
+
+        TrainingProgress progress = new TrainingProgress(exec.createSubProgress(1 - READING_SHARE), config,
+                rows.rows().length, monitor);
+        monitor.start(progress.plannedEpochs(), progress.batchesPerEpoch());
+        TrainingResult result;
+        try {
+            result = train(config, rows, columns, progress);
+        } catch (Exception | Error e) {
+            monitor.clear();
+            throw e;
+        }
+        boolean stoppedByUser = result.stopReason() == StopReason.STOPPED_BY_USER;
+        List<String> notes = new ArrayList<>(result.notes());
         GfeModelPortObject modelPort;
         try (GfeModel model = result.model()) {
+            if (config.loss() == LossKind.AUTO) {
+                notes.add(TrainingDataCheck.automaticLossNote(model.loss(), config.normalisation()));
+            }
             modelPort = new GfeModelPortObject(modelSpec(spec, columns, config, model.loss().name()), model,
-                    TrainingOutcome.of(result.history(), rows.rows().length));
+                    TrainingOutcome.of(result.history(), rows.rows().length), notes);
         }
         BufferedDataTable history = TrainingHistoryTable.create(result.history(), settings.validates(), exec);
         TrainingOutcome outcome = modelPort.outcome();
         pushVariables(outcome.trainingLoss(), outcome.validationLoss(), outcome.epochs());
-        String skipped = rows.skippedRowsWarning();
-        if (skipped != null) {
-            setWarningMessage(skipped);
+        String stopReason = stopReason(result, monitor.batchesPerEpoch());
+        if (stoppedByUser) {
+            warnings = new Warnings().add(stopReason).addAll(warnings);
         }
+        setWarningMessage(warnings.message());
+        monitor.end(LearningCurve.of(stoppedByUser ? Status.STOPPED_BY_USER : Status.FINISHED, result.epochs(),
+                result.history(), result.config().epochs(), monitor.batchesPerEpoch(), stopReason,
+                viewSummary(modelPort, warnings)));
         return new PortObject[] {modelPort, history};
     }
 
+    /** Why no row is left to train on, and what to do. */
+    private String noRowLeft(TableRows rows, long tableRows) {
+        StringBuilder text = new StringBuilder("No row is left to train on: ");
+        if (rows.skippedWithMissing() > 0) {
+            text.append("the ").append(rows.skippedWithMissing()).append(" row(s) with missing cells were skipped"
+                    + " (missing cells: '").append(GfeChoices.MISSING_CELLS.label(MissingCellPolicy.SKIP_ROW))
+                    .append("')");
+            if (rows.skippedAllMissing() > 0) {
+                text.append(" and ").append(rows.skippedAllMissing()).append(" row(s) have no value in any training"
+                        + " column");
+            }
+            text.append(". Choose '").append(GfeChoices.MISSING_CELLS.label(MissingCellPolicy.MASK))
+                    .append("' for missing cells, or fill the missing cells in (e.g. with the Missing Value node).");
+        } else {
+            text.append("all ").append(tableRows).append(" row(s) have no value in any of the selected training"
+                    + " columns. Select the columns that hold the measurements.");
+        }
+        return text.toString();
+    }
+
+    /** Why training ended, for the view and (if the user stopped it) the warning. */
+    static String stopReason(TrainingResult result, int batchesPerEpoch) {
+        int planned = result.config().epochs();
+        List<TrainingRecord> batches = result.history();
+        TrainingRecord last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+        int epochs = last == null ? 0 : last.epoch() + 1;
+        String reason = switch (result.stopReason()) {
+            case EPOCHS_COMPLETED -> "Finished: trained all " + planned + " epoch(s).";
+            case NO_IMPROVEMENT -> "Stopped early after epoch " + epochs + " of " + planned + ": "
+                    + result.stopReason().text() + ".";
+            case STOPPED_BY_USER -> "Stopped by the user " + (last == null || last.batch() + 1 >= batchesPerEpoch
+                    ? "after epoch " + epochs + " of " + planned
+                    : "in epoch " + epochs + " of " + planned + ", after batch " + (last.batch() + 1) + " of "
+                            + batchesPerEpoch) + "; the output is the model trained so far.";
+        };
+        if (result.config().keepBestEpoch() && result.bestEpoch() < epochs) {
+            reason += result.bestEpoch() == 0
+                    ? " The model is the decoder as it was before training: no epoch lowered the validation loss."
+                    : " The model is that of epoch " + result.bestEpoch() + ", whose validation loss was lowest.";
+        }
+        return reason;
+    }
+
+    /** The model's description with the warnings, for the view. */
+    private static String viewSummary(GfeModelPortObject modelPort, Warnings warnings) {
+        String text = modelPort.description();
+        if (!warnings.isEmpty()) {
+            text += "\n\nWarnings:";
+            for (String warning : warnings.items()) {
+                text += "\n- " + warning;
+            }
+        }
+        return text;
+    }
+
     private static TrainingResult train(TrainingConfig config, TableRows rows, List<String> columns,
-            ExecutionMonitor exec) throws InvalidSettingsException, CanceledExecutionException {
+            TrainingProgress progress) throws InvalidSettingsException, CanceledExecutionException {
         try {
-            return new GfeTrainer(config).train(rows.rows(), columns,
-                    new TrainingProgress(exec, config, rows.rows().length));
+            return new GfeTrainer(config).train(rows.rows(), columns, progress);
         } catch (TrainingCancelledException e) {
             throw new CanceledExecutionException("GFE training was cancelled.");
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(withRowKeys(e.getMessage(), rows.rowKeys()), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(withRowKeys(e.getMessage(), rows.rowKeys())), e);
         }
         // TrainingDivergedException passes through: its message says what diverged and what to change
     }
@@ -177,16 +313,28 @@ public final class GfeLearnerNodeModel extends NodeModel {
 
     @Override
     protected void reset() {
-        // the model port holds bytes, not native memory: nothing to release (see GfeModelPortObject)
+        // the model port holds bytes, not native memory: only the view's curve is forgotten
+        monitor.clear();
+    }
+
+    /** The view's curve of the executed node, so it shows again when the saved workflow is opened. */
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        File file = new File(nodeInternDir, CURVE_FILE);
+        if (!file.isFile()) {
+            return; // executed by a version without a view
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(file)))) {
+            monitor.end(LearningCurve.read(in));
+        }
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // the history is an output table, which KNIME saves itself
-    }
-
-    @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
-        // the history is an output table, which KNIME saves itself
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
+        // the history is an output table, which KNIME saves itself; the view's curve is saved here
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new FileOutputStream(new File(nodeInternDir, CURVE_FILE))))) {
+            monitor.curve().write(out);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.gfe.knime.node.learner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
@@ -11,7 +12,7 @@ import org.gfe.knime.core.loss.LossKind;
 import org.gfe.knime.core.data.NormalisationKind;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.core.train.TrainingMethod;
-import org.gfe.knime.node.settings.Choices;
+import org.gfe.knime.node.settings.GfeChoices;
 import org.gfe.knime.node.settings.VersionedSettings;
 import org.gfe.knime.node.table.MissingCellPolicy;
 import org.gfe.knime.node.table.NumericColumns;
@@ -24,6 +25,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 
 /**
  * The GFE Learner's options as settings models, turned into the core's {@link TrainingConfig} by
@@ -69,19 +71,32 @@ public final class LearnerSettings {
     final SettingsModelInteger validationInterval = versioned.integer("validation_interval", 0);
     final SettingsModelInteger seed = versioned.integer("seed", 2020);
 
+    public LearnerSettings() {
+        // which options apply when (the dialog's components follow; see Enablement)
+        versioned.enableFor(decoder, GfeChoices.DECODER, EnumSet.of(DecoderKind.MLP, DecoderKind.LINEAR_PLUS_MLP),
+                hiddenSizes);
+        versioned.enableFor(decoder, GfeChoices.DECODER, EnumSet.of(DecoderKind.CONVOLUTION_1D), convolutionChannels,
+                kernelSize, convolutionLayers);
+        versioned.enableWhen(this::validates, List.of(validationFraction), validationInterval);
+    }
+
     /** The training configuration, encoding with {@code solver}. */
     public TrainingConfig toTrainingConfig(SolverSettings solver) throws InvalidSettingsException {
+        DecoderKind kind = decoderKind();
         TrainingConfig.Builder builder = TrainingConfig.builder()
                 .latentDimension(latentDimension.getIntValue())
-                .decoderKind(Choices.parse(DecoderKind.class, decoder, "Decoder"))
-                .hiddenSizes(hiddenSizes())
+                .decoderKind(kind);
+        if (kind != DecoderKind.CONVOLUTION_1D) {
+            builder.hiddenSizes(hiddenSizes()); // not read for a convolution, so a stale list cannot stop it
+        }
+        builder
                 .convolutionChannels(convolutionChannels.getIntValue())
                 .kernelSize(kernelSize.getIntValue())
                 .convolutionLayers(convolutionLayers.getIntValue())
-                .activation(Choices.parse(Activation.class, activation, "Activation"))
-                .loss(Choices.parse(LossKind.class, loss, "Loss"))
-                .normalisation(Choices.parse(NormalisationKind.class, normalisation, "Normalisation"))
-                .method(Choices.parse(TrainingMethod.class, method, "Training method"))
+                .activation(GfeChoices.ACTIVATION.parse(activation, "Activation"))
+                .loss(GfeChoices.LOSS.parse(loss, "Loss"))
+                .normalisation(GfeChoices.NORMALISATION.parse(normalisation, "Normalisation"))
+                .method(GfeChoices.TRAINING_METHOD.parse(method, "Training method"))
                 .epochs(epochs.getIntValue())
                 .batchSize(batchSize.getIntValue())
                 .learningRate(learningRate.getDoubleValue())
@@ -94,12 +109,16 @@ public final class LearnerSettings {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
         }
     }
 
     public MissingCellPolicy missingCellPolicy() throws InvalidSettingsException {
-        return Choices.parse(MissingCellPolicy.class, missingValues, "Missing values");
+        return GfeChoices.MISSING_CELLS.parse(missingValues, "Missing values");
+    }
+
+    DecoderKind decoderKind() throws InvalidSettingsException {
+        return GfeChoices.DECODER.parse(decoder, "Decoder");
     }
 
     public boolean validates() {
@@ -108,18 +127,48 @@ public final class LearnerSettings {
 
     /** The selected training columns of the table: at least one, all numeric. */
     public List<String> trainingColumns(DataTableSpec spec) throws InvalidSettingsException {
+        return columnSelection(spec).columns();
+    }
+
+    /**
+     * The selected training columns of the table (at least one, all numeric) and the selected names that are left
+     * out: columns that are not numeric (the filter only offers numeric ones, but a flow variable, an older
+     * configuration or a changed upstream node can name others) and names the table lacks.
+     */
+    ColumnSelection columnSelection(DataTableSpec spec) throws InvalidSettingsException {
+        FilterResult filtered = columns.applyTo(spec);
+        List<String> included = new ArrayList<>(Arrays.asList(filtered.getIncludes()));
+        List<String> notNumeric = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String name : filtered.getRemovedFromIncludes()) {
+            (spec.containsName(name) ? notNumeric : absent).add(name);
+        }
+        if (included.isEmpty() && !notNumeric.isEmpty()) {
+            throw new InvalidSettingsException("The selected column(s) " + NumericColumns.list(notNumeric) + " are not"
+                    + " numeric, and GFE learns from numbers only. Convert them to numbers (e.g. with String to"
+                    + " Number) or select numeric columns in the Learner's column selection.");
+        }
         if (NumericColumns.numericNames(spec).isEmpty()) {
             throw new InvalidSettingsException("The input table has no numeric column. GFE learns from numbers:"
                     + " convert the measurement columns to numbers (e.g. with String to Number).");
         }
-        List<String> included = new ArrayList<>(Arrays.asList(columns.applyTo(spec).getIncludes()));
         if (included.isEmpty()) {
             throw new InvalidSettingsException("No training column is selected. Include at least one numeric column"
                     + " in the Learner's column selection.");
         }
         NumericColumns.indicesOf(spec, included, "selected training columns",
                 "Select columns of this table in the Learner's column selection.");
-        return included;
+        return new ColumnSelection(List.copyOf(included), List.copyOf(notNumeric), List.copyOf(absent));
+    }
+
+    /**
+     * The training columns and the selected names left out.
+     *
+     * @param columns the numeric columns trained on
+     * @param notNumeric selected columns of the table that are not numeric
+     * @param absent selected names the table has no column of
+     */
+    record ColumnSelection(List<String> columns, List<String> notNumeric, List<String> absent) {
     }
 
     /** The hidden layer sizes, from the latent side to the output side. */

@@ -6,9 +6,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import javax.swing.JComponent;
 import org.gfe.knime.core.model.GfeModel;
+import org.gfe.knime.node.settings.GfeChoices;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.AbstractPortObject;
@@ -51,11 +53,21 @@ public final class GfeModelPortObject extends AbstractPortObject {
     /** A port object holding the model's bytes (the model itself stays the caller's to close). */
     public GfeModelPortObject(GfeModelPortObjectSpec spec, GfeModel model, TrainingOutcome outcome)
             throws IOException {
+        this(spec, model, outcome, List.of());
+    }
+
+    /**
+     * A port object holding the model's bytes (the model itself stays the caller's to close).
+     *
+     * @param notes lines added to the model's summary, e.g. which loss 'Automatic' chose and why
+     */
+    public GfeModelPortObject(GfeModelPortObjectSpec spec, GfeModel model, TrainingOutcome outcome,
+            List<String> notes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(bytes);
         this.spec = spec;
         this.modelBytes = bytes.toByteArray();
-        this.modelSummary = model.summary();
+        this.modelSummary = ModelSummary.of(model, spec.activation(), notes);
         this.outcome = outcome;
     }
 
@@ -73,21 +85,25 @@ public final class GfeModelPortObject extends AbstractPortObject {
         return outcome;
     }
 
-    /** The model's own description (architecture, parameters, loss, normalisation, columns, solver). */
+    /** The model's description (decoder, parameters, loss, normalisation, default solver; notes), one per line. */
     public String modelSummary() {
         return modelSummary;
     }
 
+    /** The model's summary, how it was trained and its columns: what the port view shows. */
+    public String description() {
+        return modelSummary + "\nTraining: " + outcome.describe() + "\n" + ModelSummary.columns(spec.columnNames());
+    }
+
     @Override
     public String getSummary() {
-        return "GFE model " + spec.architecture() + ", loss " + spec.loss() + "; " + outcome.describe();
+        return "GFE model " + spec.architecture() + ", loss " + GfeChoices.LOSS.labelOf(spec.loss()) + "; "
+                + outcome.describe();
     }
 
     @Override
     public JComponent[] getViews() {
-        String text = modelSummary + "\n\n" + outcome.describe() + ".\n\nTraining columns: "
-                + String.join(", ", spec.columnNames());
-        return new JComponent[] {TextView.of("GFE model", text)};
+        return new JComponent[] {TextView.of("GFE model", description())};
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.gfe.knime.core.model.GfeModel;
+import org.gfe.knime.node.settings.GfeChoices;
 import org.knime.core.data.DataType;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
@@ -185,8 +186,8 @@ public final class GfeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
     @Override
     public String toString() {
         return "GFE model spec: decoder " + architecture() + ", latent dimension " + latentDimension + ", "
-                + columnNames.length + " columns, loss " + loss + ", normalisation " + normalisation + ", format "
-                + formatVersion;
+                + columnNames.length + " columns, loss " + GfeChoices.LOSS.labelOf(loss) + ", normalisation "
+                + GfeChoices.NORMALISATION.labelOf(normalisation) + ", format " + formatVersion;
     }
 
     /** KNIME's serializer of this spec (registered in plugin.xml). */

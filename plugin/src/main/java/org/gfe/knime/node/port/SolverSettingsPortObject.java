@@ -1,8 +1,6 @@
 package org.gfe.knime.node.port;
 
-import java.util.Locale;
 import javax.swing.JComponent;
-import org.gfe.knime.core.encode.FlowOrder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -44,15 +42,12 @@ public final class SolverSettingsPortObject extends AbstractSimplePortObject {
 
     @Override
     public String getSummary() {
-        SolverSettings s = spec.settings();
-        return String.format(Locale.ROOT, "GFE solver: %s flow, %s, tau = %s, alpha = %s, start %s",
-                s.flowOrder() == FlowOrder.FIRST ? "first-order" : "second-order",
-                s.integrator(), s.endTime(), s.flowRate(), s.initialState());
+        return "GFE solver: " + SolverSummary.line(spec.settings());
     }
 
     @Override
     public JComponent[] getViews() {
-        return new JComponent[] {TextView.of("GFE solver settings", getSummary() + "\n\n" + spec.settings())};
+        return new JComponent[] {TextView.of("GFE solver settings", SolverSummary.of(spec.settings()))};
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class SolverSettingsPortObjectSpec extends AbstractSimplePortObject
 
     @Override
     public String toString() {
-        return "GFE solver: " + settings;
+        return "GFE solver: " + SolverSummary.line(settings);
     }
 
     /** KNIME's serializer of this spec (registered in plugin.xml). */

@@ -16,5 +16,6 @@ final class GfeReconstructorNodeDialog extends GfeSettingsPane {
         text(s.columnPrefix, "Reconstructed column name prefix");
         text(s.columnSuffix, "Reconstructed column name suffix");
         check(s.impute, "Fill missing cells of matching input columns (imputation)");
+        integer(s.rowsPerChunk, "Rows per chunk", 128);
     }
 }

@@ -1,27 +1,34 @@
 package org.gfe.knime.node.reconstructor;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gfe.knime.node.port.LatentColumns;
 import org.gfe.knime.node.settings.VersionedSettings;
+import org.gfe.knime.node.table.NewColumns;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
-/** The GFE Reconstructor's options and the names of the columns it writes. */
+/**
+ * The GFE Reconstructor's options and the names of the columns it writes. Settings versions: 1 (first release); 2
+ * adds the rows per chunk (older workflows get the former fixed 1024).
+ */
 public final class ReconstructorSettings {
 
     /** Settings version written by this node. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     final VersionedSettings versioned = new VersionedSettings(VERSION);
     final SettingsModelString latentPrefix = versioned.string("latent_prefix", LatentColumns.DEFAULT_PREFIX);
     final SettingsModelString columnPrefix = versioned.string("column_prefix", "");
     final SettingsModelString columnSuffix = versioned.string("column_suffix", " (reconstructed)");
     final SettingsModelBoolean impute = versioned.bool("impute_missing", false);
+    final SettingsModelInteger rowsPerChunk =
+            versioned.add("rows_per_chunk", new SettingsModelInteger("rows_per_chunk", 1024), 2);
 
     String latentPrefix() throws InvalidSettingsException {
         String prefix = latentPrefix.getStringValue();
@@ -36,22 +43,26 @@ public final class ReconstructorSettings {
         return impute.getBooleanValue();
     }
 
+    int rowsPerChunk() throws InvalidSettingsException {
+        if (rowsPerChunk.getIntValue() < 1) {
+            throw new InvalidSettingsException("Setting 'Rows per chunk' must be at least 1, was "
+                    + rowsPerChunk.getIntValue() + ".");
+        }
+        return rowsPerChunk.getIntValue();
+    }
+
     /**
-     * The names of the reconstructed columns, one per training column; none may clash with an input column.
+     * The reconstructed columns, one per training column, named prefix + column + suffix; a name the input table
+     * already has gets a unique variant (e.g. "fat (#1)" with empty prefix and suffix).
      */
-    List<String> outputNames(List<String> trainingColumns, DataTableSpec input) throws InvalidSettingsException {
+    NewColumns outputColumns(List<String> trainingColumns, DataTableSpec input) {
         String prefix = columnPrefix.getStringValue() == null ? "" : columnPrefix.getStringValue();
         String suffix = columnSuffix.getStringValue() == null ? "" : columnSuffix.getStringValue();
-        List<String> names = new ArrayList<>();
+        NewColumns columns = new NewColumns(input);
         for (String column : trainingColumns) {
-            String name = prefix + column + suffix;
-            if (input.containsName(name)) {
-                throw new InvalidSettingsException("The reconstructed column '" + name + "' would replace the input"
-                        + " column of that name. Set a column name prefix or suffix (e.g. ' (reconstructed)').");
-            }
-            names.add(name);
+            columns.add(prefix + column + suffix, DoubleCell.TYPE);
         }
-        return names;
+        return columns;
     }
 
     public void save(NodeSettingsWO settings) {
@@ -67,5 +78,6 @@ public final class ReconstructorSettings {
         copy.versioned.validate(settings);
         copy.versioned.load(settings);
         copy.latentPrefix();
+        copy.rowsPerChunk();
     }
 }

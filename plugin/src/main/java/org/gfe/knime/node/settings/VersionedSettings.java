@@ -3,6 +3,8 @@ package org.gfe.knime.node.settings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.knime.core.data.DataValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
@@ -29,6 +31,7 @@ public final class VersionedSettings {
 
     private final int currentVersion;
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Enablement> rules = new ArrayList<>();
 
     /** @param currentVersion the version this node writes (1 for the first release) */
     public VersionedSettings(int currentVersion) {
@@ -72,6 +75,42 @@ public final class VersionedSettings {
         return model;
     }
 
+    /**
+     * Enables the {@code dependents} only while {@code applies} holds: checked now, whenever a {@code trigger}
+     * changes, and after settings are loaded (see {@link Enablement}).
+     */
+    public void enableWhen(BooleanSupplier applies, List<? extends SettingsModel> triggers,
+            SettingsModel... dependents) {
+        rules.add(Enablement.when(applies, triggers, dependents));
+    }
+
+    /** Enables the {@code dependents} only while the constant named by {@code selector} is one of {@code when}. */
+    public <E extends Enum<E>> void enableFor(SettingsModelString selector, ChoiceLabels<E> choices, Set<E> when,
+            SettingsModel... dependents) {
+        rules.add(Enablement.forChoice(selector, choices, when, dependents));
+    }
+
+    /** Re-checks every enablement rule (after loading, a stored enabled state may no longer fit the values). */
+    public void applyEnablement() {
+        for (Enablement rule : rules) {
+            rule.apply();
+        }
+    }
+
+    /**
+     * The model registered under {@code key}.
+     *
+     * @throws IllegalArgumentException if no model has that key
+     */
+    public SettingsModel model(String key) {
+        for (Entry entry : entries) {
+            if (entry.key.equals(key)) {
+                return entry.model;
+            }
+        }
+        throw new IllegalArgumentException("No setting has the key '" + key + "'; the keys are " + keys() + ".");
+    }
+
     /** The registered keys, in registration order. */
     public List<String> keys() {
         List<String> keys = new ArrayList<>();
@@ -106,7 +145,10 @@ public final class VersionedSettings {
         }
     }
 
-    /** Loads every model; a key unknown to the stored version resets its model to the default. */
+    /**
+     * Loads every model; a key unknown to the stored version resets its model to the default. Then every enablement
+     * rule is re-checked.
+     */
     public void load(NodeSettingsRO settings) throws InvalidSettingsException {
         int stored = storedVersion(settings);
         for (Entry entry : entries) {
@@ -117,6 +159,7 @@ public final class VersionedSettings {
                 entry.model.loadSettingsFrom(entry.defaults);
             }
         }
+        applyEnablement();
     }
 
     /** The settings version stored in {@code settings}; 0 if absent. */

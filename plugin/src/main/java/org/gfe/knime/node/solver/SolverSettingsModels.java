@@ -1,10 +1,10 @@
 package org.gfe.knime.node.solver;
 
-import org.gfe.knime.core.encode.FlowOrder;
+import java.util.EnumSet;
 import org.gfe.knime.core.encode.InitialState;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
-import org.gfe.knime.node.settings.Choices;
+import org.gfe.knime.node.settings.GfeChoices;
 import org.gfe.knime.node.settings.VersionedSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -47,11 +47,23 @@ public final class SolverSettingsModels {
     final SettingsModelInteger seed = versioned.integer("seed", (int) DEFAULTS.seed());
     final SettingsModelInteger rowsPerBatch = versioned.integer("rows_per_batch", DEFAULTS.encodingBatchSize());
 
+    public SolverSettingsModels() {
+        // which options apply to which integrator and start (the dialog's components follow; see Enablement)
+        versioned.enableFor(integrator, GfeChoices.INTEGRATOR,
+                EnumSet.of(IntegratorKind.AMD_PER_ROW, IntegratorKind.AMD_REFERENCE), initialStep, maximumStep,
+                shrinkFactor, giveUpExponent, armijoConstant, convergenceTolerance, monitoringFraction, forcedStep);
+        versioned.enableFor(integrator, GfeChoices.INTEGRATOR, EnumSet.of(IntegratorKind.RK4, IntegratorKind.EULER),
+                gridPoints);
+        versioned.enableFor(integrator, GfeChoices.INTEGRATOR, EnumSet.of(IntegratorKind.DORMAND_PRINCE),
+                relativeTolerance, absoluteTolerance);
+        versioned.enableFor(initialState, GfeChoices.INITIAL_STATE, EnumSet.of(InitialState.SEEDED_UNIFORM), seed);
+    }
+
     /** The settings these models describe. */
     public SolverSettings toSolverSettings() throws InvalidSettingsException {
         SolverSettings.Builder builder = SolverSettings.builder()
-                .flowOrder(Choices.parse(FlowOrder.class, flowOrder, "Flow order"))
-                .integrator(Choices.parse(IntegratorKind.class, integrator, "Integrator"))
+                .flowOrder(GfeChoices.FLOW_ORDER.parse(flowOrder, "Flow order"))
+                .integrator(GfeChoices.INTEGRATOR.parse(integrator, "Integrator"))
                 .endTime(endTime.getDoubleValue())
                 .flowRate(flowRate.getDoubleValue())
                 .initialStep(initialStep.getDoubleValue())
@@ -65,13 +77,13 @@ public final class SolverSettingsModels {
                 .gridPoints(gridPoints.getIntValue())
                 .relativeTolerance(relativeTolerance.getDoubleValue())
                 .absoluteTolerance(absoluteTolerance.getDoubleValue())
-                .initialState(Choices.parse(InitialState.class, initialState, "Initial state z0"))
+                .initialState(GfeChoices.INITIAL_STATE.parse(initialState, "Start of the flow z0"))
                 .seed(seed.getIntValue())
                 .encodingBatchSize(rowsPerBatch.getIntValue());
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InvalidSettingsException(GfeChoices.inWords(e.getMessage()), e);
         }
     }
 

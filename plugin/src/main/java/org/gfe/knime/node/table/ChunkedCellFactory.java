@@ -1,55 +1,58 @@
 package org.gfe.knime.node.table;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataRow;
+import org.knime.core.data.RowKey;
 import org.knime.core.data.container.AbstractCellFactory;
-import org.knime.core.data.container.CloseableRowIterator;
-import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
 
 /**
- * A cell factory that computes its cells a chunk of rows at a time, for work that is far cheaper per row in batches
- * (encoding and decoding through the network).
+ * Serves a {@link ChunkCells}' cells to a column rearranger, for the non-streamed execute: the node's cells are
+ * computed a chunk of rows at a time, which is far cheaper per row (encoding and decoding through the network).
  *
  * <p>Why a look-ahead: a {@code ColumnRearranger} asks for one row's cells at a time and wants them at once, but a
- * chunk must be complete before it is computed. So the factory reads the same table a second time through its own
- * iterator, which runs at most one chunk ahead of the rearranger: when the rearranger asks for the first row of a
- * chunk, the factory reads the next {@code chunkSize} rows, computes their cells and then serves them in order
- * (checking each row key). The input columns pass through the rearranger untouched and at most one chunk of rows is
- * held in memory, so a table of any size streams. The rearranger must process rows in order on one thread, which
- * is why the factory does not enable parallel processing (the work is parallel inside a chunk instead).
+ * chunk must be complete before it is computed. So the factory reads the table a second time through its own
+ * {@link RowSource} (which should materialise only the columns the cells need: {@code BufferedDataTable.filter}),
+ * at most one chunk ahead of the rearranger: when the rearranger asks for the first row of a chunk, the factory
+ * polls the next {@code chunkSize} rows, computes their cells once and serves them in order (checking each row
+ * key). The input columns pass through the rearranger untouched and at most one chunk of rows is held in memory. The
+ * rearranger must process rows in order on one thread, which is why the factory does not enable parallel processing
+ * (the work is parallel inside a chunk instead). A stream cannot be read twice; the streamed operator polls its
+ * chunks from the stream itself ({@link StreamedChunks}) and calls the same {@link ChunkCells}.
  *
- * <p>{@link #computeChunk} may throw only unchecked exceptions; wrap checked ones in {@link ChunkFailure}, which the
- * node model unwraps. Call {@link #close()} when the table is done (also after a failure).
+ * <p>Checked failures leave {@code getCells} wrapped in a {@link ChunkFailure}, which the node model unwraps. Call
+ * {@link #close()} when the table is done (also after a failure).
  */
-public abstract class ChunkedCellFactory extends AbstractCellFactory implements AutoCloseable {
+public final class ChunkedCellFactory extends AbstractCellFactory implements AutoCloseable {
 
-    private final BufferedDataTable table;
+    private final Supplier<RowSource> opener;
     private final int chunkSize;
-    private CloseableRowIterator lookAhead;
+    private final ChunkCells cells;
+    private RowSource lookAhead;
     private List<DataRow> chunkRows = List.of();
     private DataCell[][] chunkCells = new DataCell[0][];
     private int next;
 
     /**
-     * @param table the table the rearranger runs over; null for a factory that only describes the new columns
-     *            (configure)
+     * @param opener opens the look-ahead over the same rows the rearranger runs over (called at the first row)
      * @param chunkSize rows per chunk, at least 1
-     * @param columns the appended columns
+     * @param cells computes a chunk's cells
+     * @param columns the new columns (as many as {@code cells} gives per row)
      */
-    protected ChunkedCellFactory(BufferedDataTable table, int chunkSize, DataColumnSpec... columns) {
+    public ChunkedCellFactory(Supplier<RowSource> opener, int chunkSize, ChunkCells cells, DataColumnSpec... columns) {
         super(columns);
         if (chunkSize < 1) {
             throw new IllegalArgumentException("Chunk size must be at least 1, was " + chunkSize + ".");
         }
-        this.table = table;
+        this.opener = opener;
         this.chunkSize = chunkSize;
+        this.cells = cells;
     }
-
-    /** The cells of each row of the chunk (one array per row, as many cells as appended columns). */
-    protected abstract DataCell[][] computeChunk(List<DataRow> rows);
 
     @Override
     public DataCell[] getCells(DataRow row) {
@@ -70,11 +73,21 @@ public abstract class ChunkedCellFactory extends AbstractCellFactory implements 
     }
 
     @Override
+    public void setProgress(long curRowNr, long rowCount, RowKey lastKey, ExecutionMonitor monitor) {
+        // the ChunkCells report progress while a chunk is computed, finer than per row served
+    }
+
+    @Override
+    public void setProgress(int curRowNr, int rowCount, RowKey lastKey, ExecutionMonitor monitor) {
+        // as above
+    }
+
+    @Override
     public void afterProcessing() {
         close();
     }
 
-    /** Closes the look-ahead iterator. */
+    /** Closes the look-ahead. */
     @Override
     public void close() {
         if (lookAhead != null) {
@@ -84,31 +97,28 @@ public abstract class ChunkedCellFactory extends AbstractCellFactory implements 
     }
 
     private void readChunk() {
-        if (table == null) {
-            throw new IllegalStateException("This cell factory only describes columns; give it the table to compute"
-                    + " cells.");
+        try {
+            if (lookAhead == null) {
+                lookAhead = opener.get();
+            }
+            List<DataRow> rows = lookAhead.nextChunk(chunkSize);
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("The rearranger asked for more rows than the table has.");
+            }
+            DataCell[][] computed = cells.compute(rows);
+            if (computed.length != rows.size()) {
+                throw new IllegalStateException("A chunk of " + rows.size() + " rows gave cells for "
+                        + computed.length + " rows.");
+            }
+            chunkRows = rows;
+            chunkCells = computed;
+            next = 0;
+        } catch (InvalidSettingsException | CanceledExecutionException e) {
+            throw new ChunkFailure(e);
         }
-        if (lookAhead == null) {
-            lookAhead = table.iterator();
-        }
-        List<DataRow> rows = new ArrayList<>(chunkSize);
-        while (rows.size() < chunkSize && lookAhead.hasNext()) {
-            rows.add(lookAhead.next());
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("The rearranger asked for more rows than the table has.");
-        }
-        DataCell[][] cells = computeChunk(rows);
-        if (cells.length != rows.size()) {
-            throw new IllegalStateException("A chunk of " + rows.size() + " rows gave cells for " + cells.length
-                    + " rows.");
-        }
-        chunkRows = rows;
-        chunkCells = cells;
-        next = 0;
     }
 
-    /** Carries a checked exception out of {@link #computeChunk}; the node model rethrows {@link #getCause()}. */
+    /** Carries a checked exception out of the rearranger; the node model rethrows {@link #getCause()}. */
     public static final class ChunkFailure extends RuntimeException {
 
         private static final long serialVersionUID = 1L;

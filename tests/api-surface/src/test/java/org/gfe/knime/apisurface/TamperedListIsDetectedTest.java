@@ -172,6 +172,9 @@ class TamperedListIsDetectedTest {
 
         int checked = 0;
         for (KnimeReferences.Reference r : used) {
+            if (ADDITIONS.stream().anyMatch(line -> line.startsWith("member " + r.owner() + " | "))) {
+                continue; // a member of a type the additions list holds stays there (TamperedAdditionsAreDetectedTest)
+            }
             List<String> tampered = ListTampering.withoutMembersErasedAs(ORIGINAL, r.key());
             if (tampered != null && checked < 25) {
                 assertReported(check(tampered, refs), r.owner() + "." + r.key(), "not in knime-5.3-api.txt");

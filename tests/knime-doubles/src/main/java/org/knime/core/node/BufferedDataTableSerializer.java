@@ -14,6 +14,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.MissingCell;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.LongCell;
@@ -41,6 +42,8 @@ final class BufferedDataTableSerializer extends PortObjectSerializer<BufferedDat
     private static final byte STRING = 4;
 
     private static final byte DOUBLE_VECTOR = 5;
+
+    private static final byte BOOLEAN = 6;
 
     BufferedDataTableSerializer() {
     }
@@ -83,6 +86,9 @@ final class BufferedDataTableSerializer extends PortObjectSerializer<BufferedDat
         } else if (cell instanceof StringCell) {
             out.writeByte(STRING);
             out.writeUTF(((StringCell)cell).getStringValue());
+        } else if (cell instanceof BooleanCell) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(((BooleanCell)cell).getBooleanValue());
         } else if (cell instanceof DenseDoubleVectorCell) {
             final DenseDoubleVectorCell v = (DenseDoubleVectorCell)cell;
             out.writeByte(DOUBLE_VECTOR);
@@ -133,6 +139,7 @@ final class BufferedDataTableSerializer extends PortObjectSerializer<BufferedDat
             case INT: return new IntCell(in.readInt());
             case LONG: return new LongCell(in.readLong());
             case STRING: return new StringCell(in.readUTF());
+            case BOOLEAN: return BooleanCell.get(in.readBoolean());
             case DOUBLE_VECTOR:
                 final double[] v = new double[in.readInt()];
                 for (int i = 0; i < v.length; i++) {

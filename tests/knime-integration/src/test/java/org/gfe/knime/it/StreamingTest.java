@@ -1,6 +1,5 @@
 package org.gfe.knime.it;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,6 @@ class StreamingTest extends InKnime {
 
     /** KNIME sees the nodes' streaming API and their input rows arrive in chunks, not staged. */
     @Test
-    @Disabled("enable when Encoder/Reconstructor implement the streaming API (issue 10)")
     void encoderAndReconstructorRunStreamed() throws Throwable {
         inKnime("Streaming", "encoderAndReconstructorRunStreamed");
     }

@@ -11,10 +11,12 @@ import org.gfe.knime.harness.NodeHarness;
 import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.encoder.GfeEncoderNodeModel;
 import org.gfe.knime.node.port.GfeModelPortObject;
+import org.gfe.knime.node.settings.VersionedSettings;
 import org.gfe.knime.node.solver.SolverSettingsNodeModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataTable;
@@ -60,7 +62,7 @@ class EncoderTest {
         assertArrayEquals(new String[] {"x1", "x2", "x3", "x4", "x5", "x6", "code 1", "code 2", "GFE loss",
             "GFE steps", "GFE converged"}, spec.getColumnNames());
         assertEquals(DoubleCell.TYPE, spec.getColumnSpec("GFE loss").getType());
-        assertEquals(IntCell.TYPE, spec.getColumnSpec("GFE converged").getType());
+        assertEquals(BooleanCell.TYPE, spec.getColumnSpec("GFE converged").getType());
         double[][] input = Tables.toArray(table);
         double[][] passed = Tables.toArray(out, SmallData.COLUMNS);
         for (int m = 0; m < input.length; m++) {
@@ -97,7 +99,7 @@ class EncoderTest {
         double[][] codes = Tables.toArray(result.table(0), CODES);
         assertFalse(Double.isNaN(codes[0][0]));
         assertTrue(Double.isNaN(codes[1][0]));
-        assertTrue(result.warning().contains("MISSING_CODE"), result.warning());
+        assertTrue(result.warning().contains("1 row(s) with missing cells got missing codes"), result.warning());
     }
 
     @Test
@@ -113,6 +115,49 @@ class EncoderTest {
             differs |= own[m][0] != zeros[m][0];
         }
         assertTrue(differs, "starting at zero instead of a seeded point changes the codes");
+    }
+
+    @Test
+    void namesTheTableAlreadyHasGetUniqueVariantsWithAWarning() throws Exception {
+        double[][] rows = SmallData.rows(6, 12);
+        BufferedDataTable table = Tables.join(SmallData.table(rows),
+                Tables.of(new String[] {"z2", "GFE loss"}, new double[][] {{1, 2}, {1, 2}, {1, 2}, {1, 2}, {1, 2},
+                    {1, 2}}));
+        NodeHarness<GfeEncoderNodeModel> encoder = GfeNodes.encoder();
+        encoder.edit().setBoolean("diagnostics", true);
+        ExecutionResult<GfeEncoderNodeModel> result = encoder.execute(model, table, null);
+        assertTrue(result.specMismatches().isEmpty(), result.specMismatches().toString());
+        String[] names = Tables.columnNames(result.table(0));
+        assertArrayEquals(new String[] {"z1", "z2 (#1)", "GFE loss (#1)", "GFE steps", "GFE converged"},
+                Arrays.copyOfRange(names, 8, names.length));
+        assertArrayEquals(new double[] {1, 2}, Tables.toArray(result.table(0), "z2", "GFE loss")[0], 0,
+                "the input's own columns are kept");
+        assertTrue(result.warning().contains("'z2' as 'z2 (#1)'") && result.warning().contains("'GFE loss' as"),
+                result.warning());
+    }
+
+    @Test
+    void convergedIsBooleanAndWorkflowsOfSettingsVersion1KeepTheirIntColumn() throws Exception {
+        BufferedDataTable table = SmallData.table(8, 15);
+        NodeHarness<GfeEncoderNodeModel> current = GfeNodes.encoder();
+        current.edit().setBoolean("diagnostics", true);
+        BufferedDataTable now = current.execute(model, table, null).table(0);
+        assertEquals(BooleanCell.TYPE, now.getDataTableSpec().getColumnSpec("GFE converged").getType());
+
+        NodeHarness<GfeEncoderNodeModel> older = GfeNodes.encoder();
+        older.edit().setBoolean("diagnostics", true).setInt(VersionedSettings.VERSION_KEY, 1)
+                .remove("converged_as_boolean").remove("reconstruction_error");
+        ExecutionResult<GfeEncoderNodeModel> before = older.execute(model, table, null);
+        assertTrue(before.specMismatches().isEmpty(), before.specMismatches().toString());
+        assertEquals(IntCell.TYPE, before.table(0).getDataTableSpec().getColumnSpec("GFE converged").getType());
+        assertArrayEquals(Tables.column(now, "GFE converged"), Tables.column(before.table(0), "GFE converged"), 0,
+                "1 for true, 0 for false");
+
+        // saved again (now with the current settings version), the workflow still writes its int column
+        older.applySettings();
+        NodeHarness<GfeEncoderNodeModel> reloaded = GfeNodes.encoder().withSettings(older.savedSettings());
+        assertEquals(IntCell.TYPE, reloaded.execute(model, table, null).table(0).getDataTableSpec()
+                .getColumnSpec("GFE converged").getType());
     }
 
     private static double[][] encode(NodeHarness<GfeEncoderNodeModel> encoder, BufferedDataTable table)

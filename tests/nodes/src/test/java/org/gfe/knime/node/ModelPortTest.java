@@ -2,6 +2,7 @@ package org.gfe.knime.node;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,9 +69,32 @@ class ModelPortTest {
         GfeModelPortObject model = GfeNodes.learner(2, "8", 1).execute(SmallData.table(30, 2), GfeNodes.fastSolver())
                 .port(0, GfeModelPortObject.class);
         assertTrue(model.getSummary().contains("2-8-6 ELU"), model.getSummary());
-        assertTrue(model.getSummary().contains("loss MSE"), model.getSummary());
+        assertTrue(model.getSummary().contains("loss Mean squared error"), model.getSummary());
         assertEquals(1, model.getViews().length);
         assertEquals("GFE model", model.getViews()[0].getName());
+    }
+
+    @Test
+    void portViewsShowLabelsAndOnlyTheIntegratorsOwnParameters() throws Exception {
+        NodeHarness<SolverSettingsNodeModel> node = GfeNodes.solver();
+        node.edit().setString("integrator", "RK4").setDouble("tau", GfeNodes.FAST_TAU);
+        SolverSettingsPortObject solver = node.execute().port(0, SolverSettingsPortObject.class);
+        String solverText = ((javax.swing.text.JTextComponent) ((javax.swing.JScrollPane) solver.getViews()[0])
+                .getViewport().getView()).getText();
+        assertTrue(solverText.contains("Integrator: Runge-Kutta 4, fixed steps"), solverText);
+        assertTrue(solverText.contains("Grid points: 1001"), solverText);
+        assertFalse(solverText.contains("hmax"), "no AMD parameters for Runge-Kutta 4: " + solverText);
+        assertEquals("GFE solver: Runge-Kutta 4, fixed steps; First order (plain gradient flow); tau = 1000,"
+                + " alpha = 1", solver.getSummary());
+
+        GfeModelPortObject model = GfeNodes.learner(2, "8", 1).execute(SmallData.table(30, 3), solver)
+                .port(0, GfeModelPortObject.class);
+        for (String text : new String[] {solverText, solver.getSummary(), model.description(), model.getSummary(),
+            model.getSpec().toString()}) {
+            assertFalse(RawConstants.shownIn(text), "an enum constant is shown: " + text);
+        }
+        assertTrue(model.description().contains("Encodes by default with: Runge-Kutta 4, fixed steps"),
+                model.description());
     }
 
     private static double[][] codes(GfeModelPortObject model, BufferedDataTable table) throws Exception {

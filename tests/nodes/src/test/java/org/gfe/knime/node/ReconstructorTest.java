@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import org.gfe.knime.harness.ExecutionResult;
 import org.gfe.knime.harness.NodeHarness;
+import org.gfe.knime.harness.ProgressEvent;
 import org.gfe.knime.harness.Tables;
 import org.gfe.knime.node.port.GfeModelPortObject;
 import org.gfe.knime.node.reconstructor.GfeReconstructorNodeModel;
@@ -67,6 +69,41 @@ class ReconstructorTest {
         assertFalse(Double.isNaN(decoded[0][0]));
         assertTrue(Double.isNaN(decoded[1][0]) && Double.isNaN(decoded[1][1]));
         assertTrue(result.warning().contains("1 row(s) have a missing latent cell"), result.warning());
+    }
+
+    @Test
+    void eachChunkIsDecodedOnceForTheAppendedAndTheImputedColumns() throws Exception {
+        double[][] rows = SmallData.rows(50, 13);
+        for (double[] row : rows) {
+            row[0] = Double.NaN;
+        }
+        BufferedDataTable encoded = GfeNodes.encoder().execute(model, SmallData.table(rows), null).table(0);
+        NodeHarness<GfeReconstructorNodeModel> reconstructor = GfeNodes.reconstructor();
+        reconstructor.edit().setBoolean("impute_missing", true).setInt("rows_per_chunk", 7);
+        ExecutionResult<GfeReconstructorNodeModel> result = reconstructor.execute(model, encoded);
+        List<String> decodes = result.progress().stream().map(ProgressEvent::message)
+                .filter(m -> m != null && m.startsWith("Decoded rows")).distinct().toList();
+        assertEquals(List.of("Decoded rows 1 to 7 of 50", "Decoded rows 8 to 14 of 50", "Decoded rows 15 to 21 of 50",
+                "Decoded rows 22 to 28 of 50", "Decoded rows 29 to 35 of 50", "Decoded rows 36 to 42 of 50",
+                "Decoded rows 43 to 49 of 50", "Decoded rows 50 to 50 of 50"), decodes,
+                "one decoder pass per chunk of 7, serving both the filled-in x1 and the appended columns");
+        double[][] out = Tables.toArray(result.table(0), "x1", "x1 (reconstructed)");
+        for (double[] row : out) {
+            assertEquals(row[1], row[0], 0, "the filled-in cell is the reconstruction");
+        }
+    }
+
+    @Test
+    void reconstructedNamesTheTableAlreadyHasGetUniqueVariants() throws Exception {
+        BufferedDataTable encoded = GfeNodes.encoder().execute(model, SmallData.table(4, 14), null).table(0);
+        NodeHarness<GfeReconstructorNodeModel> reconstructor = GfeNodes.reconstructor();
+        reconstructor.edit().setString("column_suffix", "");
+        ExecutionResult<GfeReconstructorNodeModel> result = reconstructor.execute(model, encoded);
+        assertTrue(result.specMismatches().isEmpty(), result.specMismatches().toString());
+        String[] names = Tables.columnNames(result.table(0));
+        assertEquals("x1 (#1)", names[8]);
+        assertEquals("x6 (#1)", names[13]);
+        assertTrue(result.warning().contains("'x1' as 'x1 (#1)'"), result.warning());
     }
 
     @Test

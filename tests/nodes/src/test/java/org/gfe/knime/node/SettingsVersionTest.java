@@ -35,8 +35,12 @@ class SettingsVersionTest {
                 Arguments.of(new GfeLearnerNodeFactory(), "epochs", change((e, k) -> e.setInt(k, 3))),
                 Arguments.of(new GfeLearnerNodeFactory(), "kernel_size", change((e, k) -> e.setInt(k, 7))),
                 Arguments.of(new GfeEncoderNodeFactory(), "rows_per_chunk", change((e, k) -> e.setInt(k, 64))),
+                Arguments.of(new GfeEncoderNodeFactory(), "reconstruction_error",
+                        change((e, k) -> e.setBoolean(k, true))),
                 Arguments.of(new GfeReconstructorNodeFactory(), "impute_missing",
-                        change((e, k) -> e.setBoolean(k, true))));
+                        change((e, k) -> e.setBoolean(k, true))),
+                Arguments.of(new GfeReconstructorNodeFactory(), "rows_per_chunk",
+                        change((e, k) -> e.setInt(k, 64))));
     }
 
     @ParameterizedTest

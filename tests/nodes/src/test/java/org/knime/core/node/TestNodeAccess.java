@@ -136,6 +136,34 @@ public final class TestNodeAccess {
         pane.setAvailableFlowVariables(vars);
     }
 
+    // ---- views ----
+
+    /** Opens a node view as KNIME does when the user opens it (the double calls modelChanged, then onOpen). */
+    public static void openView(final NodeView<?> view, final String title) {
+        view.callOpenView(title);
+    }
+
+    /** The component a node view shows. */
+    public static java.awt.Component viewComponent(final NodeView<?> view) {
+        return view.getComponent();
+    }
+
+    /** Tells a view its model changed, as KNIME does after execute and reset. */
+    public static void viewModelChanged(final NodeView<?> view) {
+        view.modelChanged();
+    }
+
+    public static NodeView<?> createNodeView(final NodeFactory<? extends NodeModel> factory, final int index,
+        final NodeModel model) {
+        return createView(factory, index, model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M extends NodeModel> NodeView<M> createView(final NodeFactory<M> factory, final int index,
+        final NodeModel model) {
+        return factory.createNodeView(index, (M)model);
+    }
+
     // ---- execution ----
 
     /**

@@ -3,6 +3,7 @@ package org.gfe.knime.osgi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,8 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * started through the plugin's DjlRuntime from a thread whose context class loader is NOT the bundle's, finds
  * PyTorch in the fragment, extracts it to a fresh cache and computes a gradient. On the Linux x86-64 CI machine the
  * linux fragment attaches and the Windows and macOS ones stay INSTALLED (unresolved); elsewhere the same holds for
- * the fragment of that machine.
+ * the fragment of that machine. The cache folder is given as a KNIME admin gives it ({@code -Dgfe.djl.cache}), the
+ * first start says it extracts the libraries, and DJL's system properties are gone from the JVM after the start.
  */
 class EquinoxLaunchTest {
 
@@ -52,7 +55,7 @@ class EquinoxLaunchTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        djlCache = Path.of(BuiltArtifacts.property("DJL_CACHE_DIR"));
+        djlCache = Path.of(BuiltArtifacts.property("gfe.djl.cache"));
         BuiltArtifacts.deleteRecursively(djlCache); // DJL must extract the libraries from the fragment, now
 
         Map<String, String> config = new HashMap<>();
@@ -124,15 +127,30 @@ class EquinoxLaunchTest {
         assertNotSame(bundleLoader, Thread.currentThread().getContextClassLoader());
 
         Class<?> runtime = plugin.loadClass("org.gfe.knime.core.engine.DjlRuntime");
-        Object engine = runtime.getMethod("engine").invoke(null);
+        List<String> status = new java.util.ArrayList<>();
+        Consumer<String> listener = status::add;
+        Object engine = runtime.getMethod("engine", Consumer.class).invoke(null, listener);
         assertEquals("PyTorch", engine.getClass().getMethod("getEngineName").invoke(engine));
         assertEquals("2.7.1", engine.getClass().getMethod("getVersion").invoke(engine));
         assertSame(bundleLoader, engine.getClass().getClassLoader(), "DJL must run from the bundle's class loader");
         try (Stream<Path> files = Files.walk(djlCache)) {
             String library = thisPlatform.torchLibrary();
             assertTrue(files.anyMatch(p -> p.getFileName().toString().equals(library)),
-                    library + " was not extracted from the fragment into " + djlCache);
+                    library + " was not extracted from the fragment into " + djlCache + " (-Dgfe.djl.cache)");
         }
+        assertEquals(1, status.size(), "one message for the first extraction: " + status);
+        assertTrue(status.get(0).startsWith("Extracting PyTorch's native libraries")
+                && status.get(0).contains(djlCache.toString()), status.get(0));
+        for (String property : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads",
+                "ai.djl.pytorch.num_interop_threads", "ENGINE_CACHE_DIR", "DJL_CACHE_DIR")) {
+            assertNull(System.getProperty(property), property + " must not stay set in the JVM after the start");
+        }
+        Class<?> jni = bundleLoader.loadClass("ai.djl.pytorch.jni.JniUtils");
+        assertEquals(1, jni.getMethod("getNumThreads").invoke(null), "PyTorch gets one intra-op thread");
+        List<String> later = new java.util.ArrayList<>();
+        Consumer<String> laterListener = later::add;
+        runtime.getMethod("engine", Consumer.class).invoke(null, laterListener);
+        assertEquals(List.of(), later, "the running engine says nothing");
 
         float[] gradient;
         try (AutoCloseable manager = (AutoCloseable) runtime.getMethod("newManager").invoke(null)) {
@@ -152,6 +170,38 @@ class EquinoxLaunchTest {
             assertSame(bundleLoader, loaded.getClassLoader(), className);
             assertTrue(hasKnimeAncestor(loaded), className + " extends or implements no type of org.knime.core");
         }
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theLearnerViewAndItsEmbeddedChartLibraryLoadAndDraw() throws Exception {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.knowm.xchart.XYChart"),
+                "XChart must not be on the test class path, or this test would not test the bundle");
+        ClassLoader bundleLoader = plugin.adapt(BundleWiring.class).getClassLoader();
+        // linking the view checks its KNIME superclass (NodeView) and the Swing and XChart classes it uses
+        Class<?> view = Class.forName("org.gfe.knime.node.learner.GfeLearnerNodeView", true, bundleLoader);
+        assertTrue(hasKnimeAncestor(view), "the view extends KNIME's NodeView");
+        Class<?> xyChart = plugin.loadClass("org.knowm.xchart.XYChart");
+        assertSame(bundleLoader, xyChart.getClassLoader(), "XChart is embedded in the bundle");
+
+        // a two-epoch curve drawn by the bundle's chart class, with XChart from the bundle's class path
+        Class<?> curve = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve");
+        Class<?> status = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$Status");
+        Class<?> point = plugin.loadClass("org.gfe.knime.node.learner.LearningCurve$EpochPoint");
+        java.lang.reflect.Constructor<?> newPoint = point.getConstructor(String.class, int.class, double.class,
+                double.class, int.class, boolean.class);
+        Object finished = Enum.valueOf((Class<Enum>) status, "FINISHED");
+        Object twoEpochs = curve.getConstructor(status, int.class, int.class, List.class, String.class,
+                String.class).newInstance(finished, 2, 3, List.of(newPoint.newInstance("TRAINING", 1, 0.8, 0.9, 3,
+                        true), newPoint.newInstance("TRAINING", 2, 0.3, 0.4, 3, true)), "Finished.", "");
+        Class<?> chart = plugin.loadClass("org.gfe.knime.node.learner.LearningCurveChart");
+        java.awt.image.BufferedImage image = (java.awt.image.BufferedImage) chart.getMethod("image", curve,
+                int.class, int.class).invoke(null, twoEpochs, 320, 200);
+        assertEquals(320, image.getWidth());
+        Object drawn = chart.getMethod("chart", curve, int.class, int.class).invoke(null, twoEpochs, 320, 200);
+        assertSame(xyChart, drawn.getClass());
+        Map<String, ?> series = (Map<String, ?>) xyChart.getMethod("getSeriesMap").invoke(drawn);
+        assertEquals(List.of("Training loss", "Validation loss"), List.copyOf(series.keySet()));
     }
 
     /** Whether a superclass or interface, at any depth, comes from the org.knime.core bundle. */

@@ -26,6 +26,12 @@ final class P2Director {
     /** Installs the unit {@code iu} into {@code destination} for Linux x86-64 (GTK), from the given repositories. */
     static Result installForLinux(Path destination, String iu, List<String> repositories)
             throws IOException, InterruptedException {
+        return install(destination, iu, repositories, "linux", "gtk", "x86_64");
+    }
+
+    /** Installs the unit {@code iu} into {@code destination} for the given p2 platform, from the repositories. */
+    static Result install(Path destination, String iu, List<String> repositories, String os, String ws, String arch)
+            throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").startsWith("Windows");
         Path mvn = Path.of(BuiltArtifacts.property("gfe.maven.home"), "bin", windows ? "mvn.cmd" : "mvn");
         List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-ntp",
@@ -36,7 +42,7 @@ final class P2Director {
                 "-Ddestination=" + destination,
                 "-Drepositories=" + String.join(",", repositories),
                 "-DinstallIUs=" + iu,
-                "-Dp2.os=linux", "-Dp2.ws=gtk", "-Dp2.arch=x86_64"));
+                "-Dp2.os=" + os, "-Dp2.ws=" + ws, "-Dp2.arch=" + arch));
         Path log = Files.createTempFile(destination.getParent(), "director", ".log");
         Process process = new ProcessBuilder(command)
                 .directory(destination.getParent().toFile()) // no pom.xml there: the goal runs without a project

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Installing the feature from the built site (the zip, as a user would add it) with p2's director: into a target
  * that can get org.knime.core it succeeds and takes only the native fragment of the target's platform; where
  * org.knime.core cannot be found it fails with p2's "Missing requirement" message instead of installing a plugin
- * that could not resolve.
+ * that could not resolve; on a platform without a native fragment (macOS on Intel) it fails the same way, naming the
+ * supported platforms.
  */
 class P2InstallTest {
 
@@ -49,6 +50,19 @@ class P2InstallTest {
         assertNotEquals(0, result.exitCode(), "the install must fail without org.knime.core:\n" + result.output());
         assertTrue(result.output().contains("Missing requirement"), result.output());
         assertTrue(result.output().contains("org.knime.core"), result.output());
+        assertTrue(jarNames(target.resolve("plugins")).isEmpty(), "nothing may be installed after a failure");
+    }
+
+    @Test
+    void refusesToInstallOnAPlatformWithoutNativeLibraries() throws Exception {
+        Path target = BuiltArtifacts.freshWorkDir("p2-macos-intel").resolve("knime");
+        P2Director.Result result = P2Director.install(target, FEATURE, List.of(
+                P2Director.zipRepository(BuiltArtifacts.siteZip()),
+                BuiltArtifacts.knimeStandInRepository().toUri().toString()), "macosx", "cocoa", "x86_64");
+
+        assertNotEquals(0, result.exitCode(), "macOS on Intel has no native fragment:\n" + result.output());
+        assertTrue(result.output().contains("Missing requirement"), result.output());
+        assertTrue(result.output().contains("org.gfe.knime.supported.platform"), result.output());
         assertTrue(jarNames(target.resolve("plugins")).isEmpty(), "nothing may be installed after a failure");
     }
 

@@ -1,6 +1,7 @@
 package org.gfe.knime.osgi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -53,6 +54,20 @@ class UpdateSiteTest {
                 P2Metadata.filter(site.unit("org.gfe.knime.natives.win.x86_64")));
         assertEquals("(&(osgi.arch=aarch64)(osgi.os=macosx))",
                 P2Metadata.filter(site.unit("org.gfe.knime.natives.osx.aarch64")));
+    }
+
+    @Test
+    void theFeatureRequiresAPlatformWithNativeLibraries() throws Exception {
+        assertTrue(P2Metadata.requirements(site.unit("org.gfe.knime.feature.feature.group"))
+                .contains("org.eclipse.equinox.p2.iu/org.gfe.knime.supported.platform [1.0.0,2.0.0)"));
+        org.osgi.framework.Filter filter = org.osgi.framework.FrameworkUtil.createFilter(
+                P2Metadata.filter(site.unit("org.gfe.knime.supported.platform")));
+        assertTrue(filter.matches(java.util.Map.of("osgi.os", "linux", "osgi.arch", "x86_64")));
+        assertTrue(filter.matches(java.util.Map.of("osgi.os", "win32", "osgi.arch", "x86_64")));
+        assertTrue(filter.matches(java.util.Map.of("osgi.os", "macosx", "osgi.arch", "aarch64")));
+        assertFalse(filter.matches(java.util.Map.of("osgi.os", "macosx", "osgi.arch", "x86_64")));
+        assertFalse(filter.matches(java.util.Map.of("osgi.os", "linux", "osgi.arch", "aarch64")));
+        assertFalse(filter.matches(java.util.Map.of("osgi.os", "win32", "osgi.arch", "aarch64")));
     }
 
     @Test

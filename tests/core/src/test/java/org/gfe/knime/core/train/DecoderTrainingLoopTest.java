@@ -101,6 +101,31 @@ class DecoderTrainingLoopTest {
     }
 
     @Test
+    void aStopAndKeepRequestEndsTrainingAfterThatBatchWithoutCancelling() {
+        LinearTrainableDecoder decoder = new LinearTrainableDecoder(COLUMNS, LATENT, 2, 0.02);
+        AtomicInteger batches = new AtomicInteger();
+        TrainingListener finishAfterThree = new TrainingListener() {
+            @Override
+            public boolean onBatch(TrainingRecord record) {
+                batches.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public boolean stopAndKeepRequested() {
+                return batches.get() >= 3;
+            }
+        };
+        TrainingHistory history = new DecoderTrainingLoop(
+                config(TrainingMethod.APPROXIMATE_ADJOINT, IntegratorKind.AMD_PER_ROW).build()).train(decoder,
+                        lowRankRows(50, 1), finishAfterThree);
+        assertEquals(3, history.batches().size(), "the history ends with the batch after which the stop came");
+        assertEquals(3, decoder.updates);
+        assertEquals(2, history.batches().get(2).batch());
+        assertEquals(StopReason.STOPPED_BY_USER, history.stopReason());
+    }
+
+    @Test
     void stopRequestInterruptsTheEncodingOfABatch() {
         LinearTrainableDecoder decoder = new LinearTrainableDecoder(COLUMNS, LATENT, 2, 0.02);
         AtomicInteger polls = new AtomicInteger();

@@ -265,6 +265,33 @@ class GfeTrainerTest {
     }
 
     @Test
+    void aStopAndKeepRequestReturnsTheModelTrainedSoFar() {
+        AtomicInteger batches = new AtomicInteger();
+        TrainingListener finishInSecondEpoch = new TrainingListener() {
+            @Override
+            public boolean onBatch(TrainingRecord record) {
+                batches.incrementAndGet();
+                return true;
+            }
+
+            @Override
+            public boolean stopAndKeepRequested() {
+                return batches.get() == 6;
+            }
+        };
+        TrainingResult result = new GfeTrainer(smallConfig().build()).train(lowRankRows(50, 5), NAMES,
+                finishInSecondEpoch);
+        try (GfeModel model = result.model()) {
+            assertEquals(6, result.history().size(), "40 training rows in batches of 10: 4 per epoch, then 2");
+            assertEquals(1, result.history().get(5).epoch());
+            assertEquals(StopReason.STOPPED_BY_USER, result.stopReason());
+            double[][] reconstructed = model.reconstruct(new double[][] {{0.1, 0.2}});
+            assertEquals(COLUMNS, reconstructed[0].length);
+            assertTrue(Arrays.stream(reconstructed[0]).allMatch(Double::isFinite));
+        }
+    }
+
+    @Test
     void aRunawayLearningRateEndsInAClearDivergenceError() {
         TrainingConfig reckless = smallConfig().learningRate(1e30).epochs(3).build();
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,

@@ -4,6 +4,7 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.MissingCell;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.LongCell;
@@ -59,6 +60,8 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
             c.addLong("value", ((LongCell)cell).getLongValue());
         } else if (cell instanceof StringCell) {
             c.addString("value", ((StringCell)cell).getStringValue());
+        } else if (cell instanceof BooleanCell) {
+            c.addBoolean("value", ((BooleanCell)cell).getBooleanValue());
         } else if (cell instanceof DenseDoubleVectorCell) {
             final DenseDoubleVectorCell v = (DenseDoubleVectorCell)cell;
             final double[] values = new double[v.getLength()];
@@ -89,6 +92,8 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
             return new LongCell(c.getLong("value"));
         } else if (StringCell.class.getName().equals(cls)) {
             return new StringCell(c.getString("value"));
+        } else if (BooleanCell.class.getName().equals(cls)) {
+            return BooleanCell.get(c.getBoolean("value"));
         } else if (DenseDoubleVectorCell.class.getName().equals(cls)) {
             return DoubleVectorCellFactory.createCell(c.getDoubleArray("value"));
         }

@@ -119,7 +119,7 @@ public final class SaveLoad {
             assertEquals(solverPort, loadedSolver);
             assertEquals(solverPort.getSpec(), loadedSolver.getSpec());
             assertEquals(solverPort.getSummary(), loadedSolver.getSummary());
-            assertTrue(loadedSolver.getSummary().contains("RK4"), loadedSolver.getSummary());
+            assertTrue(loadedSolver.getSummary().contains("Runge-Kutta 4"), loadedSolver.getSummary());
             // the loaded ports' views build headless
             for (PortObject port : List.of(loadedModel, loadedSolver)) {
                 JComponent[] views = port.getViews();
