@@ -132,38 +132,26 @@ final class LinearPlusMlpTrainer {
                     + " held-out rows, so the model is PCA's reconstruction (its codes are the PCA scores).", n));
             return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED);
         }
+        // the folds are independent: they run at the same time on the lent threads, each on one of them, and the
+        // listener hears them in order
+        TrainingHistory[] histories = new TrainingHistory[validationFolds.length];
+        OrderedListeners ordered = new OrderedListeners(listener, validationFolds.length);
+        parallel.forEach(validationFolds.length, f -> {
+            try {
+                // several folds share the lent threads, one each; a single split gets them all
+                histories[f] = selectionRun(rows, validationFolds[f], sized, ordered.of(f),
+                        validationFolds.length == 1 ? parallel : ParallelWork.CALLER_ONLY);
+            } finally {
+                ordered.finish(f);
+            }
+        });
         List<TrainingRecord> batches = new ArrayList<>();
         List<double[]> curves = new ArrayList<>();
         List<double[]> trainingCurves = new ArrayList<>();
         List<List<double[]>> rowLosses = new ArrayList<>();
         StopReason reason = StopReason.NO_IMPROVEMENT;
         int longest = 0;
-        for (int[] validation : validationFolds) {
-            boolean[] held = new boolean[n];
-            for (int m : validation) {
-                held[m] = true;
-            }
-            double[][] fitRows = new double[n - validation.length][];
-            double[][] validationRows = new double[validation.length][];
-            for (int m = 0, f = 0, v = 0; m < n; m++) {
-                if (held[m]) {
-                    validationRows[v++] = rows[m];
-                } else {
-                    fitRows[f++] = rows[m];
-                }
-            }
-            int columns = rows[0].length;
-            TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
-                    .keepBestEpoch(false).build().resolve(fitRows.length, columns);
-            PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
-            TrainingHistory history;
-            try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
-                    DecoderUnderTraining training = new DecoderUnderTraining(decoder,
-                            ReconstructionLoss.of(LossKind.MSE),
-                            new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
-                history = new DecoderTrainingLoop(foldConfig, parallel, TrainingStage.SELECTION).train(training,
-                        fitRows, validationRows, listener);
-            }
+        for (TrainingHistory history : histories) {
             batches.addAll(history.batches());
             double[] curve = new double[history.epochs().size()];
             double[] trainingCurve = new double[curve.length];
@@ -177,9 +165,7 @@ final class LinearPlusMlpTrainer {
             longest = Math.max(longest, curve.length);
             if (history.stopReason() == StopReason.STOPPED_BY_USER) {
                 reason = StopReason.STOPPED_BY_USER;
-                break;
-            }
-            if (history.stopReason() == StopReason.EPOCHS_COMPLETED) {
+            } else if (history.stopReason() == StopReason.EPOCHS_COMPLETED && reason != StopReason.STOPPED_BY_USER) {
                 reason = StopReason.EPOCHS_COMPLETED;
             }
         }
@@ -247,6 +233,35 @@ final class LinearPlusMlpTrainer {
         double mean = sum / count;
         double variance = Math.max(0, (squares - count * mean * mean) / (count - 1));
         return variance == 0 ? (mean > 0 ? Double.POSITIVE_INFINITY : 0) : mean / Math.sqrt(variance / count);
+    }
+
+    /** One selection run: fit on the rows outside {@code validation}, validate on those. */
+    private TrainingHistory selectionRun(double[][] rows, int[] validation, TrainingConfig sized,
+            TrainingListener listener, ParallelWork threads) {
+        int n = rows.length;
+        boolean[] held = new boolean[n];
+        for (int m : validation) {
+            held[m] = true;
+        }
+        double[][] fitRows = new double[n - validation.length][];
+        double[][] validationRows = new double[validation.length][];
+        for (int m = 0, f = 0, v = 0; m < n; m++) {
+            if (held[m]) {
+                validationRows[v++] = rows[m];
+            } else {
+                fitRows[f++] = rows[m];
+            }
+        }
+        int columns = rows[0].length;
+        TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
+                .keepBestEpoch(false).build().resolve(fitRows.length, columns);
+        PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
+        try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
+                DecoderUnderTraining training = new DecoderUnderTraining(decoder, ReconstructionLoss.of(LossKind.MSE),
+                        new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
+            return new DecoderTrainingLoop(foldConfig, threads, TrainingStage.SELECTION).train(training, fitRows,
+                    validationRows, listener);
+        }
     }
 
     /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */
