@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gfe.knime.core.encode.FlowSolution;
 import org.gfe.knime.core.encode.FlowSolver;
+import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.engine.ParallelWork;
@@ -237,7 +238,7 @@ public final class DecoderTrainingLoop {
     private double[] validationRowLosses(TrainableDecoder decoder, double[][] rows, int[] validation,
             TrainingListener listener) {
         SolverSettings solver = config.solver();
-        int chunk = solver.encodingBatchSize();
+        int chunk = LatentEncoder.batchSize(solver, validation.length, parallel.threads());
         int chunks = (validation.length + chunk - 1) / chunk;
         double[] losses = new double[validation.length];
         try {
