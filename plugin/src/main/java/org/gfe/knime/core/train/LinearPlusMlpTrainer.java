@@ -37,7 +37,7 @@ import org.gfe.knime.core.optim.RmsProp;
 final class LinearPlusMlpTrainer {
 
     /** Folds for tables with fewer training rows than {@link #FOLDED_BELOW}. */
-    static final int FOLDS = 5;
+    static final int FOLDS = 4;
     /** Training rows below which the epochs are chosen by k-fold validation rather than one split. */
     static final int FOLDED_BELOW = 150;
     /** Share of the training rows that validates when one split is used (and no validation fraction is set). */

@@ -162,8 +162,8 @@ class LinearPlusMlpTrainerTest {
                     pcaReconstruction(model.normalisation(), training, heldOut, 3),
                     encodeAndReconstruct(model, heldOut));
             assertTrue(worst < 1e-6, "largest difference from PCA in z-score units: " + worst);
-            assertTrue(String.join(" ", result.notes()).contains("5-fold validation"),
-                    "60 rows: the epochs are chosen by 5-fold validation; " + result.notes());
+            assertTrue(String.join(" ", result.notes()).contains("4-fold validation"),
+                    "60 rows: the epochs are chosen by 4-fold validation; " + result.notes());
             assertTrue(result.epochs().stream().noneMatch(e -> e.stage() == TrainingStage.FINAL_FIT),
                     "PCA needs no final fit");
         }
