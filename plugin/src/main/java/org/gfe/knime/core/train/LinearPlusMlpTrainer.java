@@ -46,6 +46,11 @@ final class LinearPlusMlpTrainer {
     static final int MINIMUM_VALIDATION_ROWS = 5;
     /** How much more the MLP correction may amplify a minor component than the first one. */
     static final double MAXIMUM_INPUT_AMPLIFICATION = 10;
+    /**
+     * From this many training rows on, the model is the decoder of the single selection run (trained on the rows not
+     * held out) instead of a final fit on all rows: the 20 % held out change little, and the time halves.
+     */
+    static final int REFIT_BELOW = 500;
     /** Fewest rows a fold must leave to fit a correction to (else the model is PCA's). */
     static final int MINIMUM_FITTED_ROWS = 10;
     /** The trained correction is kept only if it lowers the validation loss by this share. */
@@ -95,6 +100,20 @@ final class LinearPlusMlpTrainer {
         if (reason == StopReason.STOPPED_BY_USER) {
             epochs = 0; // no final fit after a stop: the model is the safe one
             notes.add("Stopped by the user while choosing the epochs: the model is PCA's reconstruction.");
+            if (selection.decoder() != null) {
+                selection.decoder().close();
+            }
+        } else if (selection.decoder() != null) {
+            // a large table: the selection run's decoder at its best epoch is the model
+            try {
+                GfeModel model = new GfeModel(selection.decoder(), data.loss(), data.normalisation(),
+                        data.columnNames(), solver);
+                return new TrainingResult(model, selection.batches(), selection.curve(), reason, epochs,
+                        sized.resolve(rows.length, columns), notes);
+            } catch (RuntimeException e) {
+                selection.decoder().close();
+                throw e;
+            }
         }
 
         TrainingConfig finalConfig = sized.toBuilder().validationFraction(0).keepBestEpoch(false).patience(-1)
@@ -129,8 +148,12 @@ final class LinearPlusMlpTrainer {
     }
 
     /** The epoch count chosen on validation rows, and what the selection runs recorded. */
+    /**
+     * The epoch count chosen on validation rows, what the selection runs recorded, and for a large table the decoder
+     * of its single selection run (at the chosen epoch), which then is the model (or null).
+     */
     private record Selection(int chosenEpochs, List<TrainingRecord> batches, List<EpochRecord> curve,
-            StopReason stopReason) {
+            StopReason stopReason, LinearPlusMlpDecoder decoder) {
     }
 
     private Selection select(double[][] rows, TrainingConfig sized, TrainingListener listener, List<String> notes) {
@@ -139,17 +162,21 @@ final class LinearPlusMlpTrainer {
         if (validationFolds.length == 0) {
             notes.add(String.format(Locale.ROOT, "Only %d training rows: too few to check a non-linear correction on"
                     + " held-out rows, so the model is PCA's reconstruction (its codes are the PCA scores).", n));
-            return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED);
+            return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED, null);
         }
         // the folds are independent: they run at the same time on the lent threads, each on one of them, and the
         // listener hears them in order
         TrainingHistory[] histories = new TrainingHistory[validationFolds.length];
         OrderedListeners ordered = new OrderedListeners(listener, validationFolds.length);
+        boolean single = validationFolds.length == 1;
+        LinearPlusMlpDecoder[] kept = new LinearPlusMlpDecoder[1];
         parallel.forEach(validationFolds.length, f -> {
             try {
                 // several folds share the lent threads, one each; a single split gets them all
-                histories[f] = selectionRun(rows, validationFolds[f], sized, ordered.of(f),
-                        validationFolds.length == 1 ? parallel : ParallelWork.CALLER_ONLY);
+                SelectionRun run = selectionRun(rows, validationFolds[f], sized, ordered.of(f),
+                        single ? parallel : ParallelWork.CALLER_ONLY, single && n >= REFIT_BELOW);
+                histories[f] = run.history();
+                kept[0] = run.decoder();
             } finally {
                 ordered.finish(f);
             }
@@ -206,16 +233,23 @@ final class LinearPlusMlpTrainer {
         String where = curves.size() > 1 ? curves.size() + "-fold validation" : "validation rows";
         double significance = best == 0 ? 0 : pairedGain(rowLosses, best);
         if (best > 0 && mean[best] <= mean[0] * (1 - REQUIRED_GAIN) && significance >= REQUIRED_SIGNIFICANCE) {
+            String model = kept[0] != null
+                    ? String.format(Locale.ROOT, "the model is that decoder (with %d training rows, a refit on all of"
+                            + " them would change little)", n)
+                    : String.format(Locale.ROOT, "the final model trained %d epochs on all rows", best);
             notes.add(String.format(Locale.ROOT, "The MLP correction lowered the loss on %s from %.4g (PCA) to %.4g"
-                    + " after %d epochs (%.1f standard errors over the rows); the final model trained %d epochs on all"
-                    + " rows.", where, mean[0], mean[best], best, significance, best));
-            return new Selection(best, batches, epochs, reason);
+                    + " after %d epochs (%.1f standard errors over the rows); %s.", where, mean[0], mean[best], best,
+                    significance, model));
+            return new Selection(best, batches, epochs, reason, kept[0]);
+        }
+        if (kept[0] != null) {
+            kept[0].close();
         }
         notes.add(String.format(Locale.ROOT, "The MLP correction did not lower the loss on %s clearly below PCA's"
                 + " (%.4g, best %.4g after %d epochs, %.1f standard errors; a model must gain %s%% and %.1f standard"
                 + " errors over the rows), so the model is PCA's reconstruction (its codes are the PCA scores).", where,
                 mean[0], mean[best], best, significance, REQUIRED_GAIN_PERCENT, REQUIRED_SIGNIFICANCE));
-        return new Selection(0, batches, epochs, reason);
+        return new Selection(0, batches, epochs, reason, null);
     }
 
     /**
@@ -245,8 +279,8 @@ final class LinearPlusMlpTrainer {
     }
 
     /** One selection run: fit on the rows outside {@code validation}, validate on those. */
-    private TrainingHistory selectionRun(double[][] rows, int[] validation, TrainingConfig sized,
-            TrainingListener listener, ParallelWork threads) {
+    private SelectionRun selectionRun(double[][] rows, int[] validation, TrainingConfig sized,
+            TrainingListener listener, ParallelWork threads, boolean keepDecoder) {
         int n = rows.length;
         boolean[] held = new boolean[n];
         for (int m : validation) {
@@ -262,15 +296,21 @@ final class LinearPlusMlpTrainer {
             }
         }
         int columns = rows[0].length;
+        // keeping the best epoch also measures epoch 0 (PCA) when early stopping is off
         TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
-                .keepBestEpoch(false).build().resolve(fitRows.length, columns);
+                .keepBestEpoch(true).build().resolve(fitRows.length, columns);
         PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
         try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
                 DecoderUnderTraining training = new DecoderUnderTraining(decoder, ReconstructionLoss.of(LossKind.MSE),
                         new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
-            return new DecoderTrainingLoop(foldConfig, threads, TrainingStage.SELECTION).train(training, fitRows,
-                    validationRows, listener);
+            TrainingHistory history = new DecoderTrainingLoop(foldConfig, threads, TrainingStage.SELECTION)
+                    .train(training, fitRows, validationRows, listener);
+            return new SelectionRun(history, keepDecoder ? decoder.copy() : null);
         }
+    }
+
+    /** A selection run's history, and its decoder at its best epoch when the caller keeps it. */
+    private record SelectionRun(TrainingHistory history, LinearPlusMlpDecoder decoder) {
     }
 
     /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */

@@ -186,6 +186,24 @@ class LinearPlusMlpTrainerTest {
     }
 
     @Test
+    void aLargeTableKeepsItsSelectionDecoderWithoutAFinalFit() {
+        double[][] training = curvedRows(LinearPlusMlpTrainer.REFIT_BELOW + 20, 10);
+        double[][] heldOut = curvedRows(100, 11);
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(40).build())
+                .train(training, names(10), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            assertTrue(result.bestEpoch() > 0, result.notes().toString());
+            assertTrue(String.join(" ", result.notes()).contains("the model is that decoder"), result.notes()
+                    .toString());
+            assertTrue(result.epochs().stream().noneMatch(e -> e.stage() == TrainingStage.FINAL_FIT));
+            Normalisation z = model.normalisation();
+            double gfe = zError(z, heldOut, encodeAndReconstruct(model, heldOut));
+            double pca = zError(z, heldOut, pcaReconstruction(z, training, heldOut, 1));
+            assertTrue(gfe < 0.5 * pca, "held-out error GFE " + gfe + " vs PCA " + pca);
+        }
+    }
+
+    @Test
     void stopAndKeepDuringTheSelectionGivesPcaAndDuringTheFinalFitTheModelSoFar() {
         double[][] training = curvedRows(200, 8);
         for (TrainingStage stopIn : List.of(TrainingStage.SELECTION, TrainingStage.FINAL_FIT)) {
