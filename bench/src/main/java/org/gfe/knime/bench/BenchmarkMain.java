@@ -54,6 +54,8 @@ public final class BenchmarkMain {
         Path data = Path.of(options.getOrDefault("data", "data"));
         Path lab = Path.of(options.getOrDefault("lab", "tests/data/lab"));
         double scale = Double.parseDouble(options.getOrDefault("scale", "1"));
+        DataEfficiencyCase.trainThreads = (int) longOption("train-threads",
+                Runtime.getRuntime().availableProcessors());
         Set<String> cases = Set.of(options.getOrDefault("cases", "all").split(","));
         boolean all = cases.contains("all");
         provenance = Provenance.of("./mvnw -B -P bench -pl bench -am verify -DskipTests -Dbench.cases="
@@ -74,15 +76,22 @@ public final class BenchmarkMain {
             efficiency(mnist, longOption("mnist-images", 10_000 * scale), keep);
             trained = keep[0];
             Path fashion = data.resolve("fashion-mnist");
-            if (Files.isDirectory(fashion)) {
-                efficiency(ImageDataset.load("Fashion-MNIST", fashion), longOption("fashion-images", 2_600 * scale),
-                        null);
+            long fashionImages = longOption("fashion-images", 2_600 * scale);
+            if (fashionImages <= 0) {
+                summary.add("Fashion-MNIST skipped: --fashion-images=0.");
+            } else if (Files.isDirectory(fashion)) {
+                efficiency(ImageDataset.load("Fashion-MNIST", fashion), fashionImages, null);
             } else {
                 summary.add("Fashion-MNIST skipped: " + fashion + " is missing (scripts/fetch-data.sh).");
             }
         }
         if (all || cases.contains("variants")) {
             variants(mnist, (int) longOption("iterations", Math.max(5, 50 * scale)));
+        }
+        if (cases.contains("encoding-lab")) {
+            System.out.println("== Encoding cost, lab-sized model");
+            save("encoding-lab", EncodingCostCase.labSized((int) longOption("lab-encode-rows", 2000),
+                    Runtime.getRuntime().availableProcessors()));
         }
         if (all || cases.contains("encoding")) {
             if (trained == null) {
@@ -96,6 +105,9 @@ public final class BenchmarkMain {
             ResultTable table = EncodingCostCase.run(trained,
                     java.util.Arrays.copyOf(mnist.test(), count), Runtime.getRuntime().availableProcessors());
             save("encoding", table);
+            System.out.println("== Encoding cost, lab-sized model");
+            save("encoding-lab", EncodingCostCase.labSized((int) longOption("lab-encode-rows", 2000),
+                    Runtime.getRuntime().availableProcessors()));
         }
         if (all || cases.contains("lab")) {
             System.out.println("== Lab tables (the Learner's defaults)");

@@ -4,9 +4,11 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
 import org.gfe.knime.core.decoder.MlpDecoder;
 import org.gfe.knime.core.encode.IntegratorKind;
 import org.gfe.knime.core.encode.SolverSettings;
+import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.loss.ReconstructionLoss;
 import org.gfe.knime.core.optim.RmsProp;
 import org.gfe.knime.core.train.AutoencoderNetworks;
@@ -30,6 +32,13 @@ final class DataEfficiencyCase {
     static final Set<Long> STABLE_MARKS = Set.of(100L, 600L, 1000L, 2600L, 5000L, 10000L);
 
     private DataEfficiencyCase() {
+    }
+
+    /** Threads lent to GFE training (the groups of a per-row-AMD batch run on them); set by {@code --train-threads}. */
+    static int trainThreads = Runtime.getRuntime().availableProcessors();
+
+    static ParallelWork trainingThreads() {
+        return ParallelWork.of(ForkJoinPool.commonPool(), trainThreads);
     }
 
     /** GFE-amd trained on the first {@code maxImages} training images; validates at the marks. */
@@ -62,8 +71,8 @@ final class DataEfficiencyCase {
             return true;
         };
         try (DecoderUnderTraining trainable = new DecoderUnderTraining(decoder, loss, optimiser)) {
-            new DecoderTrainingLoop(MnistSetup.training(solver, TrainingMethod.APPROXIMATE_ADJOINT, 5))
-                    .run(trainable, rows, listener);
+            new DecoderTrainingLoop(MnistSetup.training(solver, TrainingMethod.APPROXIMATE_ADJOINT, 5),
+                    trainingThreads()).run(trainable, rows, listener);
             if (keep != null) {
                 keep[0] = MlpDecoder.of(decoder.spec(), decoder.parameterValues(), DataType.FLOAT32);
             }
@@ -145,7 +154,7 @@ final class DataEfficiencyCase {
         };
         try (DecoderUnderTraining trainable = new DecoderUnderTraining(decoder, loss, optimiser)) {
             new DecoderTrainingLoop(MnistSetup.training(MnistSetup.solver(integrator),
-                    TrainingMethod.APPROXIMATE_ADJOINT, 5)).run(trainable, Arrays.copyOf(data.training(), (int) max),
+                    TrainingMethod.APPROXIMATE_ADJOINT, 5), trainingThreads()).run(trainable, Arrays.copyOf(data.training(), (int) max),
                     listener);
         } catch (TrainingCancelledException e) {
             // not used: the listener never stops

@@ -40,7 +40,8 @@ import org.gfe.knime.core.train.TrainingRecord;
  *
  * <p>Run: {@code java -cp <bench classpath> -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1
  * -Dai.djl.pytorch.num_interop_threads=1 org.gfe.knime.bench.EncodeStepProfile [data/mnist] [parts]} with parts a
- * comma list of attempt, trained, ops, train (default all).
+ * comma list of attempt, groups, trained, ops, train (default all; groups = per-row attempts without padding at 1 to 5
+ * rows, as training's groups solve).
  */
 public final class EncodeStepProfile {
 
@@ -49,12 +50,15 @@ public final class EncodeStepProfile {
 
     private static final IntegratorKind[] KINDS = {IntegratorKind.AMD_PER_ROW, IntegratorKind.AMD_REFERENCE};
 
+    /** Whether per-row AMD pads its evaluations (the encoder's solver) or not (training's groups). */
+    private static boolean batchInvariant = true;
+
     private EncodeStepProfile() {
     }
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "data/mnist");
-        Set<String> parts = Set.of((args.length > 1 ? args[1] : "attempt,trained,ops,train").split(","));
+        Set<String> parts = Set.of((args.length > 1 ? args[1] : "attempt,groups,trained,ops,train").split(","));
         double[][] images = IdxFiles.images(dir.resolve("train-images-idx3-ubyte.gz"), 228);
         DjlRuntime.engine();
         if (parts.contains("attempt")) {
@@ -70,6 +74,21 @@ public final class EncodeStepProfile {
                             best * 1e3, attempts);
                 }
             }
+        }
+        if (parts.contains("groups")) {
+            // training solves its groups (3 + 2 rows of a batch of 5) without the encoder's padding
+            batchInvariant = false;
+            for (int b : new int[] {1, 2, 3, 5}) {
+                perAttempt(images, IntegratorKind.AMD_PER_ROW, b, 200);
+                double best = Double.MAX_VALUE;
+                for (int r = 0; r < 3; r++) {
+                    best = Math.min(best, perAttempt(images, IntegratorKind.AMD_PER_ROW, b, 600));
+                }
+                System.out.printf("attempt %-13s B=%3d  %.3f ms/attempt CPU, unpadded (training groups)%n",
+                        IntegratorKind.AMD_PER_ROW, b, best * 1e3);
+            }
+            opsPerAttempt(images, IntegratorKind.AMD_PER_ROW, 3, 100);
+            batchInvariant = true;
         }
         if (parts.contains("trained")) {
             MlpDecoder[] trained = new MlpDecoder[1];
@@ -130,7 +149,7 @@ public final class EncodeStepProfile {
             int[] seen = {0};
             long start = CPU.getCurrentThreadCpuTime();
             try {
-                new FlowSolver(solver).solve(objective, z0, info -> ++seen[0] < attempts);
+                new FlowSolver(solver, batchInvariant).solve(objective, z0, info -> ++seen[0] < attempts);
             } catch (IntegrationCancelledException e) {
                 // the planned stop
             }

@@ -1,6 +1,9 @@
 package org.gfe.knime.core.decoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import org.gfe.knime.core.engine.DjlRuntime;
 
 /**
  * The hidden-layer activations with their exact first and second derivatives, elementwise on pre-activations
@@ -15,7 +18,31 @@ import ai.djl.ndarray.NDArray;
  */
 final class ActivationFunction {
 
+    /** 0-d zeros of float32 and float64, made once per JVM and only read (by any thread) afterwards. */
+    private static volatile NDArray zero32;
+    private static volatile NDArray zero64;
+
     private ActivationFunction() {
+    }
+
+    /**
+     * A 0-d zero of the given type (FLOAT32 or FLOAT64), shared: made once in a manager that lives as long as the JVM,
+     * so an evaluation does not pay a native array creation for it. Ops with it attach their results to the other
+     * operand's manager.
+     */
+    static NDArray zero(DataType type) {
+        NDArray known = type == DataType.FLOAT32 ? zero32 : zero64;
+        if (known != null) {
+            return known;
+        }
+        synchronized (ActivationFunction.class) {
+            if (zero32 == null) {
+                NDManager constants = DjlRuntime.newManager();
+                zero32 = constants.create(0f);
+                zero64 = constants.create(0d);
+            }
+            return type == DataType.FLOAT32 ? zero32 : zero64;
+        }
     }
 
     /** f(x), one native op. */

@@ -2,7 +2,6 @@ package org.gfe.knime.core.decoder;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 
 /**
  * One forward of a decoder (affine layers with an activation between them, none after the last) with its
@@ -26,8 +25,6 @@ public final class DecoderPass implements DecoderEvaluation {
     private final NDArray[] slopes;
     private final NDArray[] curvatures;
     private final boolean[] curvatureKnown;
-    /** A 0-d zero of the pass's type, for the activation slopes (made once per pass). */
-    private NDArray zero;
 
     DecoderPass(AffineMap[] layers, Activation activation, NDArray input) {
         this.layers = layers;
@@ -146,12 +143,9 @@ public final class DecoderPass implements DecoderEvaluation {
     /** f'(s_k) of hidden layer k. */
     NDArray slope(int layer) {
         if (slopes[layer] == null) {
-            if (zero == null) {
-                NDArray x = preActivations[layer];
-                zero = x.getDataType() == DataType.FLOAT32 ? x.getManager().create(0f)
-                        : x.getManager().create(0d).toType(x.getDataType(), false);
-            }
-            slopes[layer] = ActivationFunction.slope(activation, preActivations[layer], activations[layer], zero);
+            NDArray x = preActivations[layer];
+            slopes[layer] = ActivationFunction.slope(activation, x, activations[layer],
+                    ActivationFunction.zero(x.getDataType()));
         }
         return slopes[layer];
     }

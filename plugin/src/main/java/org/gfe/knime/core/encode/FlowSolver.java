@@ -20,13 +20,35 @@ import org.gfe.knime.core.ode.StepObserver;
  * Runs the flow {@link SolverSettings} describe on one batch: builds the equation (first- or second-order flow over
  * the objective) and the integrator, integrates from the given initial codes over [0, tau], and reports codes,
  * losses and costs per row. The batch-level building block of encoding and training.
+ *
+ * <p>Batch invariance is the caller's choice. An encoder promises that a row's per-row-AMD code does not depend on its
+ * batch, so its solver pads every evaluation to a multiple of {@link PerRowAmdIntegrator#BATCH_INVARIANT_ROWS} rows
+ * (PyTorch's CPU kernels round a row differently by batch shape). Inside a training batch nobody sees a row's code
+ * alone, and the padding would cost 30-40 % more per attempt: training solves without it (same rule per row, results
+ * equal within float rounding).
  */
 public final class FlowSolver {
 
     private final SolverSettings settings;
+    private final boolean batchInvariant;
 
+    /** A solver whose per-row-AMD codes do not depend on the batch (evaluations padded): for encoding. */
     public FlowSolver(SolverSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param batchInvariant true to pad per-row AMD's evaluations so that a row's code is bit-identical in any batch
+     *     (encoding); false to evaluate exactly the running rows (training batches). Other integrators ignore it.
+     */
+    public FlowSolver(SolverSettings settings, boolean batchInvariant) {
         this.settings = settings;
+        this.batchInvariant = batchInvariant;
+    }
+
+    /** Whether per-row AMD pads its evaluations so that a row's code does not depend on its batch. */
+    public boolean batchInvariant() {
+        return batchInvariant;
     }
 
     public SolverSettings settings() {
@@ -65,7 +87,8 @@ public final class FlowSolver {
             codes.attach(scope);
             NDArray start = firstOrder ? codes : codes.concat(codes.zerosLike(), 1);
             result = switch (settings.integrator()) {
-                case AMD_PER_ROW -> new PerRowAmdIntegrator(amdParameters(settings)).integrate(equation, start,
+                case AMD_PER_ROW -> new PerRowAmdIntegrator(amdParameters(settings),
+                        batchInvariant ? PerRowAmdIntegrator.BATCH_INVARIANT_ROWS : 1).integrate(equation, start,
                         settings.endTime(), observer);
                 case AMD_REFERENCE -> new AmdIntegrator(amdParameters(settings)).integrate(equation, start,
                         settings.endTime(), observer);

@@ -82,12 +82,17 @@ public final class LatentEncoder {
      * exactly the settings'.
      */
     int batchSize(int rowCount) {
+        return batchSize(settings, rowCount, parallel.threads());
+    }
+
+    /** The rule of {@link #batchSize(int)} for any encoding of {@code rowCount} rows on {@code threads} threads. */
+    public static int batchSize(SolverSettings settings, int rowCount, int threads) {
         int configured = settings.encodingBatchSize();
-        if (settings.integrator() == IntegratorKind.AMD_REFERENCE || parallel.threads() == 1) {
+        if (settings.integrator() == IntegratorKind.AMD_REFERENCE || threads == 1) {
             return configured;
         }
         int unit = PerRowAmdIntegrator.BATCH_INVARIANT_ROWS;
-        int perThread = (rowCount + parallel.threads() - 1) / parallel.threads();
+        int perThread = (rowCount + threads - 1) / threads;
         int shared = Math.max(unit, (perThread + unit - 1) / unit * unit);
         return Math.min(configured, shared);
     }

@@ -3,6 +3,7 @@ package org.gfe.knime.core.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Platform;
 import ai.djl.util.Utils;
 import java.nio.file.Files;
@@ -39,6 +40,12 @@ import java.util.function.Consumer;
  * <p><b>First start.</b> The native libraries (about 450 MB) are extracted from the fragment into
  * {@code <cache>/pytorch/<version>-<flavor>-<classifier>/} once; later starts find them there. The caller hears about
  * it through the status consumer of {@link #engine(Consumer)} (the nodes show it as their progress message).
+ *
+ * <p><b>Native threads per thread.</b> PyTorch keeps its intra-op thread count per native thread (OpenMP's and MKL's
+ * settings are thread-local), and DJL sets it only on the thread that starts the engine. Any other thread would run
+ * MKL's matrix products with one OpenMP thread per core, which spin against each other and against the caller's other
+ * workers (ten times slower at the small batches of training, measured on 2 cores). So every thread that makes a
+ * manager here first gets the configured count ({@link #newManager()}).
  */
 public final class DjlRuntime {
 
@@ -52,6 +59,9 @@ public final class DjlRuntime {
 
     /** What the start in progress is doing, for callers that wait for it; null when no start runs. */
     private static volatile String starting;
+
+    /** Whether this thread's native intra-op thread count has been set. */
+    private static final ThreadLocal<Boolean> THREAD_CONFIGURED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private DjlRuntime() {
     }
@@ -91,9 +101,32 @@ public final class DjlRuntime {
         return engine != null;
     }
 
-    /** A new root manager on the CPU; the caller closes it. */
+    /** A new root manager on the CPU; the caller closes it. Sets up the calling thread's native threads first. */
     public static NDManager newManager() {
-        return engine().newBaseManager(Device.cpu());
+        Engine started = engine();
+        configureThread();
+        return started.newBaseManager(Device.cpu());
+    }
+
+    /**
+     * Gives the calling thread PyTorch's configured intra-op thread count ({@code ai.djl.pytorch.num_threads}, 1
+     * unless the user chose otherwise), once per thread. Called by {@link #newManager()}; work that runs on a thread
+     * without making a manager there should call it itself.
+     */
+    public static void configureThread() {
+        if (!THREAD_CONFIGURED.get()) {
+            engine();
+            JniUtils.setNumThreads(intraOpThreads());
+            THREAD_CONFIGURED.set(Boolean.TRUE);
+        }
+    }
+
+    private static int intraOpThreads() {
+        try {
+            return Math.max(1, Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1").trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Engine start(Consumer<String> status) {

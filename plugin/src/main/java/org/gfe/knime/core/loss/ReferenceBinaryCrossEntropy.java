@@ -41,7 +41,8 @@ public final class ReferenceBinaryCrossEntropy implements ReconstructionLoss {
     }
 
     /**
-     * Without a mask, 1 - y, -y and -(1 - y) and the constants are made once; the terms are written as
+     * Without a mask, 1 - y, -y and -(1 - y) and the constants are made once; 1 - s is one subtraction from the
+     * constant 1 (the same value as -s + 1, one op less); the terms are written as
      * log(a) (-y) + log(b) (-(1 - y)), which equals -(log(a) y + log(b) (1 - y)) exactly (round-to-nearest is
      * symmetric), so the values are bit for bit those of {@link #evaluate}.
      */
@@ -58,7 +59,8 @@ public final class ReferenceBinaryCrossEntropy implements ReconstructionLoss {
         NDArray features = Constants.of(targets, targets.getShape().get(1));
         return outputs -> {
             NDArray s = outputs.getNDArrayInternal().sigmoid();
-            NDArray oneMinusS = s.neg().addi(one);
+            // 1 - s in one op (IEEE: 1 - s rounds exactly as (-s) + 1); the result goes to s's manager
+            NDArray oneMinusS = Ownership.like(s, one.sub(s));
             NDArray a = s.add(epsilon);
             NDArray b = oneMinusS.add(epsilon);
             NDArray rowLosses = a.log().muli(negativeY).addi(b.log().muli(negativeOneMinusY)).mean(new int[] {1});

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gfe.knime.core.encode.FlowSolution;
 import org.gfe.knime.core.encode.FlowSolver;
+import org.gfe.knime.core.encode.LatentEncoder;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.DjlRuntime;
 import org.gfe.knime.core.engine.ParallelWork;
@@ -40,6 +41,14 @@ public final class DecoderTrainingLoop {
     /** A loop on the calling thread. */
     public DecoderTrainingLoop(TrainingConfig config) {
         this(config, ParallelWork.CALLER_ONLY, TrainingStage.TRAINING);
+    }
+
+    /**
+     * A loop whose encodings run on the threads {@code parallel} lends (the groups of each training batch, see
+     * {@link TrainingBatchEncoder}); records marked as training.
+     */
+    public DecoderTrainingLoop(TrainingConfig config, ParallelWork parallel) {
+        this(config, parallel, TrainingStage.TRAINING);
     }
 
     /** A loop whose encodings run on the threads {@code parallel} lends, its records marked with {@code stage}. */
@@ -197,7 +206,7 @@ public final class DecoderTrainingLoop {
             FlowSolution solution;
             NDList gradient;
             if (config.method() == TrainingMethod.APPROXIMATE_ADJOINT) {
-                solution = new FlowSolver(solver).solve(objective, z0, poll);
+                solution = new TrainingBatchEncoder(solver, parallel).solve(decoder, batchRows, startCodes, poll);
                 gradient = objective.parameterGradient(BatchArrays.fromRows(manager, solution.codes(), type));
             } else {
                 Trajectory trajectory = new Trajectory(BatchArrays.toRows(z0));
@@ -229,7 +238,7 @@ public final class DecoderTrainingLoop {
     private double[] validationRowLosses(TrainableDecoder decoder, double[][] rows, int[] validation,
             TrainingListener listener) {
         SolverSettings solver = config.solver();
-        int chunk = solver.encodingBatchSize();
+        int chunk = LatentEncoder.batchSize(solver, validation.length, parallel.threads());
         int chunks = (validation.length + chunk - 1) / chunk;
         double[] losses = new double[validation.length];
         try {

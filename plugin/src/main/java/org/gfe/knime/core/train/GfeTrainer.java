@@ -103,6 +103,16 @@ public final class GfeTrainer {
                 ? LinearPlusMlpTrainer.selectionRuns(rows, config.latentDimension()) : 0;
     }
 
+    /**
+     * Whether training on {@code rows} rows fits all of them again after choosing the epochs (a
+     * {@link TrainingStage#FINAL_FIT} stage, when the correction is kept): for a linear + MLP decoder below 500
+     * rows; from 500 rows the single selection run's decoder is the model. For progress reports.
+     */
+    public boolean refitsAfterSelection(int rows) {
+        return config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP
+                && LinearPlusMlpTrainer.refits(rows, config.latentDimension());
+    }
+
     /** A seeded decoder of the configured kind for {@code columns} outputs (hidden sizes unused for convolution). */
     private static Decoder initialise(TrainingConfig config, int columns) {
         if (config.decoderKind() == DecoderKind.CONVOLUTION_1D) {

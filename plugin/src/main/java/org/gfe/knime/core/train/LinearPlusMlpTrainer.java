@@ -37,7 +37,7 @@ import org.gfe.knime.core.optim.RmsProp;
 final class LinearPlusMlpTrainer {
 
     /** Folds for tables with fewer training rows than {@link #FOLDED_BELOW}. */
-    static final int FOLDS = 5;
+    static final int FOLDS = 4;
     /** Training rows below which the epochs are chosen by k-fold validation rather than one split. */
     static final int FOLDED_BELOW = 150;
     /** Share of the training rows that validates when one split is used (and no validation fraction is set). */
@@ -46,6 +46,11 @@ final class LinearPlusMlpTrainer {
     static final int MINIMUM_VALIDATION_ROWS = 5;
     /** How much more the MLP correction may amplify a minor component than the first one. */
     static final double MAXIMUM_INPUT_AMPLIFICATION = 10;
+    /**
+     * From this many training rows on, the model is the decoder of the single selection run (trained on the rows not
+     * held out) instead of a final fit on all rows: the 20 % held out change little, and the time halves.
+     */
+    static final int REFIT_BELOW = 500;
     /** Fewest rows a fold must leave to fit a correction to (else the model is PCA's). */
     static final int MINIMUM_FITTED_ROWS = 10;
     /** The trained correction is kept only if it lowers the validation loss by this share. */
@@ -82,23 +87,41 @@ final class LinearPlusMlpTrainer {
                     + columns + "): the linear + MLP decoder needs at most as many latent dimensions as columns.");
         }
         List<String> notes = new ArrayList<>();
+        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
         SolverSettings solver = config.hasAutoSolver()
-                ? DataSizedDefaults.tableSolver(columns, RELATIVE_CONVERGENCE_TOLERANCE * pcaResidual(rows, d))
+                ? DataSizedDefaults.tableSolver(columns, RELATIVE_CONVERGENCE_TOLERANCE * meanSquare(residualScales(pca,
+                        rows)))
                 : config.solver();
         TrainingConfig sized = config.toBuilder().solver(solver).build();
 
         Selection selection = select(rows, sized, listener, notes);
         int epochs = selection.chosenEpochs();
+        StopReason reason = selection.stopReason();
+        if (reason == StopReason.STOPPED_BY_USER) {
+            epochs = 0; // no final fit after a stop: the model is the safe one
+            notes.add("Stopped by the user while choosing the epochs: the model is PCA's reconstruction.");
+            if (selection.decoder() != null) {
+                selection.decoder().close();
+            }
+        } else if (selection.decoder() != null) {
+            // a large table: the selection run's decoder at its best epoch is the model
+            try {
+                GfeModel model = new GfeModel(selection.decoder(), data.loss(), data.normalisation(),
+                        data.columnNames(), solver);
+                return new TrainingResult(model, selection.batches(), selection.curve(), reason, epochs,
+                        sized.resolve(rows.length, columns), notes);
+            } catch (RuntimeException e) {
+                selection.decoder().close();
+                throw e;
+            }
+        }
 
         TrainingConfig finalConfig = sized.toBuilder().validationFraction(0).keepBestEpoch(false).patience(-1)
                 .build().resolve(rows.length, columns);
         finalConfig = finalConfig.toBuilder().epochs(Math.max(1, epochs)).build();
-        PrincipalComponents pca = PrincipalComponents.fit(rows, d);
         try (LinearPlusMlpDecoder decoder = initialise(finalConfig, pca, rows)) {
             List<TrainingRecord> batches = new ArrayList<>(selection.batches());
             List<EpochRecord> epochRecords = new ArrayList<>(selection.curve());
-            StopReason fitStop = null;
-            int fitEpochs = 0;
             if (epochs > 0) {
                 try (DecoderUnderTraining training = new DecoderUnderTraining(decoder,
                         ReconstructionLoss.of(data.loss()), new RmsProp(finalConfig.learningRate(),
@@ -107,21 +130,16 @@ final class LinearPlusMlpTrainer {
                             .train(training, rows, new double[0][], listener);
                     batches.addAll(fit.batches());
                     epochRecords.addAll(fit.epochs());
-                    fitStop = fit.stopReason();
-                    fitEpochs = fit.bestEpoch();
+                    if (fit.stopReason() == StopReason.STOPPED_BY_USER) {
+                        reason = StopReason.STOPPED_BY_USER;
+                        epochs = fit.bestEpoch();
+                    }
                 }
-            }
-            StopReason reason = selection.stopReason();
-            int kept = epochs;
-            if (fitStop == StopReason.STOPPED_BY_USER) {
-                // the final fit was stopped: the model holds the decoder of the epochs it ran
-                reason = StopReason.STOPPED_BY_USER;
-                kept = fitEpochs;
             }
             LinearPlusMlpDecoder trained = decoder.copy();
             try {
                 GfeModel model = new GfeModel(trained, data.loss(), data.normalisation(), data.columnNames(), solver);
-                return new TrainingResult(model, batches, epochRecords, reason, kept, finalConfig, notes);
+                return new TrainingResult(model, batches, epochRecords, reason, epochs, finalConfig, notes);
             } catch (RuntimeException e) {
                 trained.close();
                 throw e;
@@ -130,8 +148,12 @@ final class LinearPlusMlpTrainer {
     }
 
     /** The epoch count chosen on validation rows, and what the selection runs recorded. */
+    /**
+     * The epoch count chosen on validation rows, what the selection runs recorded, and for a large table the decoder
+     * of its single selection run (at the chosen epoch), which then is the model (or null).
+     */
     private record Selection(int chosenEpochs, List<TrainingRecord> batches, List<EpochRecord> curve,
-            StopReason stopReason) {
+            StopReason stopReason, LinearPlusMlpDecoder decoder) {
     }
 
     private Selection select(double[][] rows, TrainingConfig sized, TrainingListener listener, List<String> notes) {
@@ -140,42 +162,32 @@ final class LinearPlusMlpTrainer {
         if (validationFolds.length == 0) {
             notes.add(String.format(Locale.ROOT, "Only %d training rows: too few to check a non-linear correction on"
                     + " held-out rows, so the model is PCA's reconstruction (its codes are the PCA scores).", n));
-            return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED);
+            return new Selection(0, List.of(), List.of(), StopReason.EPOCHS_COMPLETED, null);
         }
+        // the folds are independent: they run at the same time on the lent threads, each on one of them, and the
+        // listener hears them in order
+        TrainingHistory[] histories = new TrainingHistory[validationFolds.length];
+        OrderedListeners ordered = new OrderedListeners(listener, validationFolds.length);
+        boolean single = validationFolds.length == 1;
+        LinearPlusMlpDecoder[] kept = new LinearPlusMlpDecoder[1];
+        parallel.forEach(validationFolds.length, f -> {
+            try {
+                // several folds share the lent threads, one each; a single split gets them all
+                SelectionRun run = selectionRun(rows, validationFolds[f], sized, ordered.of(f),
+                        single ? parallel : ParallelWork.CALLER_ONLY, single && n >= REFIT_BELOW);
+                histories[f] = run.history();
+                kept[0] = run.decoder();
+            } finally {
+                ordered.finish(f);
+            }
+        });
         List<TrainingRecord> batches = new ArrayList<>();
         List<double[]> curves = new ArrayList<>();
         List<double[]> trainingCurves = new ArrayList<>();
         List<List<double[]>> rowLosses = new ArrayList<>();
         StopReason reason = StopReason.NO_IMPROVEMENT;
         int longest = 0;
-        for (int[] validation : validationFolds) {
-            boolean[] held = new boolean[n];
-            for (int m : validation) {
-                held[m] = true;
-            }
-            double[][] fitRows = new double[n - validation.length][];
-            double[][] validationRows = new double[validation.length][];
-            for (int m = 0, f = 0, v = 0; m < n; m++) {
-                if (held[m]) {
-                    validationRows[v++] = rows[m];
-                } else {
-                    fitRows[f++] = rows[m];
-                }
-            }
-            int columns = rows[0].length;
-            // keeping the best epoch makes the loop measure epoch 0 (PCA) even without early stopping (patience
-            // -1); the choice needs it, and the fold's decoder is discarded anyway
-            TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
-                    .keepBestEpoch(true).build().resolve(fitRows.length, columns);
-            PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
-            TrainingHistory history;
-            try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
-                    DecoderUnderTraining training = new DecoderUnderTraining(decoder,
-                            ReconstructionLoss.of(LossKind.MSE),
-                            new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
-                history = new DecoderTrainingLoop(foldConfig, parallel, TrainingStage.SELECTION).train(training,
-                        fitRows, validationRows, listener);
-            }
+        for (TrainingHistory history : histories) {
             batches.addAll(history.batches());
             double[] curve = new double[history.epochs().size()];
             double[] trainingCurve = new double[curve.length];
@@ -189,9 +201,7 @@ final class LinearPlusMlpTrainer {
             longest = Math.max(longest, curve.length);
             if (history.stopReason() == StopReason.STOPPED_BY_USER) {
                 reason = StopReason.STOPPED_BY_USER;
-                break;
-            }
-            if (history.stopReason() == StopReason.EPOCHS_COMPLETED) {
+            } else if (history.stopReason() == StopReason.EPOCHS_COMPLETED && reason != StopReason.STOPPED_BY_USER) {
                 reason = StopReason.EPOCHS_COMPLETED;
             }
         }
@@ -223,16 +233,23 @@ final class LinearPlusMlpTrainer {
         String where = curves.size() > 1 ? curves.size() + "-fold validation" : "validation rows";
         double significance = best == 0 ? 0 : pairedGain(rowLosses, best);
         if (best > 0 && mean[best] <= mean[0] * (1 - REQUIRED_GAIN) && significance >= REQUIRED_SIGNIFICANCE) {
+            String model = kept[0] != null
+                    ? String.format(Locale.ROOT, "the model is that decoder (with %d training rows, a refit on all of"
+                            + " them would change little)", n)
+                    : String.format(Locale.ROOT, "the final model trained %d epochs on all rows", best);
             notes.add(String.format(Locale.ROOT, "The MLP correction lowered the loss on %s from %.4g (PCA) to %.4g"
-                    + " after %d epochs (%.1f standard errors over the rows); the final model trained %d epochs on all"
-                    + " rows.", where, mean[0], mean[best], best, significance, best));
-            return new Selection(best, batches, epochs, reason);
+                    + " after %d epochs (%.1f standard errors over the rows); %s.", where, mean[0], mean[best], best,
+                    significance, model));
+            return new Selection(best, batches, epochs, reason, kept[0]);
+        }
+        if (kept[0] != null) {
+            kept[0].close();
         }
         notes.add(String.format(Locale.ROOT, "The MLP correction did not lower the loss on %s clearly below PCA's"
                 + " (%.4g, best %.4g after %d epochs, %.1f standard errors; a model must gain %s%% and %.1f standard"
                 + " errors over the rows), so the model is PCA's reconstruction (its codes are the PCA scores).", where,
                 mean[0], mean[best], best, significance, REQUIRED_GAIN_PERCENT, REQUIRED_SIGNIFICANCE));
-        return new Selection(0, batches, epochs, reason);
+        return new Selection(0, batches, epochs, reason, null);
     }
 
     /**
@@ -261,6 +278,41 @@ final class LinearPlusMlpTrainer {
         return variance == 0 ? (mean > 0 ? Double.POSITIVE_INFINITY : 0) : mean / Math.sqrt(variance / count);
     }
 
+    /** One selection run: fit on the rows outside {@code validation}, validate on those. */
+    private SelectionRun selectionRun(double[][] rows, int[] validation, TrainingConfig sized,
+            TrainingListener listener, ParallelWork threads, boolean keepDecoder) {
+        int n = rows.length;
+        boolean[] held = new boolean[n];
+        for (int m : validation) {
+            held[m] = true;
+        }
+        double[][] fitRows = new double[n - validation.length][];
+        double[][] validationRows = new double[validation.length][];
+        for (int m = 0, f = 0, v = 0; m < n; m++) {
+            if (held[m]) {
+                validationRows[v++] = rows[m];
+            } else {
+                fitRows[f++] = rows[m];
+            }
+        }
+        int columns = rows[0].length;
+        // keeping the best epoch also measures epoch 0 (PCA) when early stopping is off
+        TrainingConfig foldConfig = sized.toBuilder().validationFraction(0).validationInterval(0)
+                .keepBestEpoch(true).build().resolve(fitRows.length, columns);
+        PrincipalComponents pca = PrincipalComponents.fit(fitRows, config.latentDimension());
+        try (LinearPlusMlpDecoder decoder = initialise(foldConfig, pca, fitRows);
+                DecoderUnderTraining training = new DecoderUnderTraining(decoder, ReconstructionLoss.of(LossKind.MSE),
+                        new RmsProp(foldConfig.learningRate(), foldConfig.rmsAlpha(), foldConfig.rmsEpsilon()))) {
+            TrainingHistory history = new DecoderTrainingLoop(foldConfig, threads, TrainingStage.SELECTION)
+                    .train(training, fitRows, validationRows, listener);
+            return new SelectionRun(history, keepDecoder ? decoder.copy() : null);
+        }
+    }
+
+    /** A selection run's history, and its decoder at its best epoch when the caller keeps it. */
+    private record SelectionRun(TrainingHistory history, LinearPlusMlpDecoder decoder) {
+    }
+
     /**
      * How many runs choose the epochs on {@code n} training rows: {@value #FOLDS} folds (fewer for tiny tables) below
      * {@link #FOLDED_BELOW} rows, else one split; 0 if too few rows (the model is then PCA's).
@@ -275,6 +327,11 @@ final class LinearPlusMlpTrainer {
             return 0;
         }
         return folds;
+    }
+
+    /** Whether a correction chosen on {@code n} training rows is fitted again on all of them (below 500 rows). */
+    static boolean refits(int n, int latentDimension) {
+        return selectionRuns(n, latentDimension) > 0 && n < REFIT_BELOW;
     }
 
     /** The validation rows of each split: one seeded split, or k folds for small tables; none if too few rows. */
@@ -360,13 +417,13 @@ final class LinearPlusMlpTrainer {
         return scales;
     }
 
-    /** PCA's mean squared residual per cell on the rows (its loss at epoch 0), floored above zero. */
-    private static double pcaResidual(double[][] rows, int d) {
+    /** The mean of the squares: from the residual scales, PCA's mean squared residual per cell (its loss). */
+    private static double meanSquare(double[] values) {
         double sum = 0;
-        for (double scale : residualScales(PrincipalComponents.fit(rows, d), rows)) {
-            sum += scale * scale;
+        for (double value : values) {
+            sum += value * value;
         }
-        return Math.max(sum / rows[0].length, 1e-12);
+        return Math.max(sum / values.length, 1e-12);
     }
 
     private static double[][] meanFilled(double[][] rows, double[] mean) {

@@ -21,8 +21,9 @@ import org.gfe.knime.node.learner.TrainingProgress.LoggedEpoch;
  *
  * <p>A plain run has one stage ("training"). A linear + MLP decoder first chooses its number of epochs E on validation
  * rows ("selection": k folds of the training rows, each fitted and validated, and their mean per epoch; or one split),
- * then fits all rows for E epochs ("final fit"); with E = 0 the model is PCA's reconstruction, the decoder as
- * initialised on all rows (a "final fit" row of epoch 0 marks it kept).
+ * then fits all rows for E epochs ("final fit"; from 500 rows the single split's decoder at epoch E is the model
+ * instead); with E = 0 the model is PCA's reconstruction, the decoder as initialised on all rows (a "final fit" row of
+ * epoch 0 marks it kept).
  */
 final class EpochHistory {
 
@@ -36,7 +37,8 @@ final class EpochHistory {
      * @param trainingLoss mean of the epoch's batch losses; NaN for epoch 0
      * @param validationLoss validation loss at the end of the epoch; NaN if not measured
      * @param kept whether the model holds this epoch's decoder
-     * @param seconds seconds since the Learner started training, at the end of the epoch; NaN for a mean
+     * @param seconds seconds since the row's run (the training, a fold, the final fit) started, at the end of the
+     *        epoch; NaN for a mean
      */
     record Row(TrainingStage stage, String run, int epoch, long rowsSeen, double trainingLoss, double validationLoss,
             boolean kept, double seconds) {
@@ -68,14 +70,12 @@ final class EpochHistory {
     private final List<Row> selectionCurve;
     private final int foldsRun;
     private final TrainingStage stoppedByUserIn;
-    private final double seconds;
 
     private EpochHistory(TrainingResult result, List<LoggedEpoch> logged, int selectionRuns,
-            TrainingStage stoppedByUserIn, double seconds) {
+            TrainingStage stoppedByUserIn) {
         this.result = result;
         this.staged = result.config().decoderKind() == DecoderKind.LINEAR_PLUS_MLP;
         this.stoppedByUserIn = stoppedByUserIn;
-        this.seconds = seconds;
         List<Row> all = new ArrayList<>();
         if (!staged) {
             for (LoggedEpoch entry : logged) {
@@ -105,9 +105,6 @@ final class EpochHistory {
                     }
                 }
                 all.addAll(means);
-                selectionCurve = means;
-            } else {
-                selectionCurve = folds;
             }
             for (LoggedEpoch entry : logged) {
                 if (entry.stage() == TrainingStage.FINAL_FIT) {
@@ -115,12 +112,21 @@ final class EpochHistory {
                 }
             }
             Row found = markKept(all, TrainingStage.FINAL_FIT, result.bestEpoch());
+            if (found == null && result.bestEpoch() > 0 && runs == 1) {
+                // a large table: the single selection run's decoder at the chosen epoch is the model, no final fit
+                found = markKept(all, TrainingStage.SELECTION, result.bestEpoch());
+            }
             if (found == null) {
                 // no final fit ran: the model is the decoder as initialised on all rows (PCA's reconstruction)
-                found = new Row(TrainingStage.FINAL_FIT, "", 0, 0, Double.NaN, Double.NaN, true, seconds);
+                found = new Row(TrainingStage.FINAL_FIT, "", 0, 0, Double.NaN, Double.NaN, true, 0);
                 all.add(found);
             }
             kept = found;
+            // the curve that chose the epochs: the folds' mean, or the one run (with its kept flag)
+            boolean averaged = runs > 1;
+            String mean = "mean of " + runs + " folds";
+            selectionCurve = all.stream().filter(r -> r.stage() == TrainingStage.SELECTION
+                    && (!averaged || r.run().equals(mean))).toList();
         }
         rows = List.copyOf(all);
     }
@@ -129,17 +135,16 @@ final class EpochHistory {
      * @param logged every epoch the trainer reported, in order, with its run ({@link TrainingProgress#epochs()})
      * @param selectionRuns the runs planned to choose the epochs ({@link TrainingProgress#selectionRuns()})
      * @param stoppedByUserIn the stage the user stopped, or null
-     * @param seconds the training's wall time
      */
     static EpochHistory of(TrainingResult result, List<LoggedEpoch> logged, int selectionRuns,
-            TrainingStage stoppedByUserIn, double seconds) {
-        return new EpochHistory(result, logged, selectionRuns, stoppedByUserIn, seconds);
+            TrainingStage stoppedByUserIn) {
+        return new EpochHistory(result, logged, selectionRuns, stoppedByUserIn);
     }
 
     private static Row row(LoggedEpoch entry, String run) {
         EpochRecord record = entry.record();
         return new Row(record.stage(), run, record.epoch(), record.rowsSeen(), record.trainingLoss(),
-                record.validationLoss(), false, entry.seconds());
+                record.validationLoss(), false, record.elapsedSeconds());
     }
 
     /** Marks the last row of the stage with that epoch as kept; returns it (null if there is none). */
@@ -188,10 +193,19 @@ final class EpochHistory {
                 .map(Row::validationLoss).orElse(Double.NaN);
     }
 
-    /** Epochs run by the training that made the model: the plain run's, or the final fit's. */
+    /** Epochs run by the training that made the model: the plain run's, the final fit's, or the kept run's. */
     int epochsRun() {
+        if (kept != null && kept.stage() == TrainingStage.SELECTION) {
+            return rows.stream().filter(r -> r.stage() == TrainingStage.SELECTION && r.run().equals(kept.run()))
+                    .mapToInt(Row::epoch).max().orElse(0);
+        }
         TrainingStage stage = staged ? TrainingStage.FINAL_FIT : TrainingStage.TRAINING;
         return rows.stream().filter(r -> r.stage() == stage).mapToInt(Row::epoch).max().orElse(0);
+    }
+
+    /** Whether the model is the decoder of the run that chose the epochs (a large table: no final fit). */
+    private boolean keptFromSelection() {
+        return kept != null && kept.stage() == TrainingStage.SELECTION;
     }
 
     /** Why training ended, in a few words (the flow variable gfe_stop_reason). */
@@ -230,9 +244,13 @@ final class EpochHistory {
                     : "Finished: the MLP correction did not beat PCA on " + where + ", so the model is PCA's"
                             + " reconstruction (epoch 0).";
         }
-        return "Finished: chose " + keptEpoch + " epoch(s) on " + where + " ("
-                + (result.stopReason() == StopReason.NO_IMPROVEMENT ? "early stopping" : "all epochs ran")
-                + ") and trained them on all rows.";
+        String how = result.stopReason() == StopReason.NO_IMPROVEMENT ? "early stopping" : "all epochs ran";
+        if (keptFromSelection()) {
+            return "Finished: chose " + keptEpoch + " epoch(s) on " + where + " (" + how + "); the model is that"
+                    + " run's decoder (no refit on all rows from 500 rows on).";
+        }
+        return "Finished: chose " + keptEpoch + " epoch(s) on " + where + " (" + how + ") and trained them on all"
+                + " rows.";
     }
 
     private String plainStopText(int batchesPerEpoch) {
@@ -264,6 +282,10 @@ final class EpochHistory {
             if (keptEpoch == 0) {
                 return "Kept: epoch 0, the decoder as initialised on all rows: PCA's reconstruction.";
             }
+            if (keptFromSelection()) {
+                return "Kept: the decoder of epoch " + keptEpoch + " of the run that chose the epochs, fitted on the"
+                        + " rows not held out (from 500 training rows a refit on all of them would change little).";
+            }
             String where = foldsRun > 1 ? foldsRun + "-fold validation" : "validation rows";
             return "Kept: the decoder after epoch " + keptEpoch + " of the final fit on all rows ("
                     + (stoppedByUserIn == TrainingStage.FINAL_FIT ? "stopped by the user; "
@@ -294,7 +316,7 @@ final class EpochHistory {
         }
         for (Row row : selectionCurve) {
             points.add(new EpochPoint(row.stage().name(), row.epoch(), row.trainingLoss(), row.validationLoss(), 0,
-                    true, row.run(), false));
+                    true, row.run(), row.kept()));
         }
         List<EpochRecord> finalFit = result.epochs().stream().filter(e -> e.stage() == TrainingStage.FINAL_FIT)
                 .toList();
@@ -303,7 +325,7 @@ final class EpochHistory {
         for (EpochPoint point : LearningCurve.points(finalFit, finalBatches, batchesPerEpoch, "")) {
             points.add(point.kept(point.epoch() == keptEpoch()));
         }
-        if (finalFit.isEmpty() && !points.isEmpty()) {
+        if (finalFit.isEmpty() && !points.isEmpty() && !keptFromSelection()) {
             // PCA kept: the decoder as initialised, shown where the choice measured it (epoch 0 of the selection)
             points.add(new EpochPoint(TrainingStage.FINAL_FIT.name(), 0, Double.NaN, Double.NaN, 0, true, "", true));
         }

@@ -182,7 +182,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
         EngineStart.start(training); // the first GFE node of a KNIME session says that PyTorch is being extracted
         GfeTrainer trainer = new GfeTrainer(config, NodeThreads.forNode());
         TrainingProgress progress = new TrainingProgress(training, config, rowCount, columns.size(),
-                trainer.selectionRuns(rowCount), monitor);
+                trainer.selectionRuns(rowCount), trainer.refitsAfterSelection(rowCount), monitor);
         monitor.start(progress.plannedEpochs(), progress.batchesPerEpoch());
         TrainingResult result;
         try {
@@ -192,7 +192,7 @@ public final class GfeLearnerNodeModel extends NodeModel {
             throw e;
         }
         EpochHistory epochs = EpochHistory.of(result, progress.epochs(), progress.selectionRuns(),
-                progress.stoppedByUserIn(), progress.seconds());
+                progress.stoppedByUserIn());
         boolean stoppedByUser = result.stopReason() == StopReason.STOPPED_BY_USER;
         String stopText = epochs.stopText(progress.batchesPerEpoch());
         TrainingOutcome outcome = new TrainingOutcome(epochs.keptTrainingLoss(), epochs.keptValidationLoss(),

@@ -61,14 +61,6 @@ final class TrainingMonitor {
         changed();
     }
 
-    /**
-     * A stop request has been acted on but training goes on (the choice of the epochs was ended; the final fit on all
-     * rows runs): the request is forgotten, so the user can stop the final fit too.
-     */
-    void stopAndKeepHandled() {
-        stopAndKeepRequested = false;
-        changed();
-    }
 
     /** A batch of the running training ended. */
     void batch(TrainingRecord record) {

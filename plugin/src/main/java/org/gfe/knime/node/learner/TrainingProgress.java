@@ -18,17 +18,15 @@ import org.knime.core.node.ExecutionMonitor;
  * whose "stop and keep" request ends training after the batch ({@link #stopAndKeepRequested()}).
  *
  * <p>A run may have several stages: a linear + MLP decoder chooses its epochs in k runs on validation rows (folds,
- * or one split), then fits all rows. The progress bar gives each stage a share planned at the start (by the rows and
- * epochs each will train: the auto sizes resolved for its rows) and the final fit the rest, so it only moves forward:
- * a stage that stops early jumps to the next one's start, and the last stage ends at 1.
- *
- * <p>"Stop and keep" while the epochs are being chosen ends the choice with the epochs seen so far; the final fit on
- * all rows then still runs (a stop during it ends it too), so the output is a model of all rows.
+ * which the trainer runs at the same time but reports one after the other, or one split), then fits all rows (below
+ * 500 rows). The progress bar gives each stage a share planned at the start (by the rows and epochs each will train:
+ * the auto sizes resolved for its rows) and the final fit the rest, so it only moves forward: a stage that stops early
+ * jumps to the next one's start, and the end of training is 1.
  */
 final class TrainingProgress implements TrainingListener {
 
-    /** One epoch as the trainer reported it, with the run it belongs to and the node's clock. */
-    record LoggedEpoch(TrainingStage stage, int run, EpochRecord record, double seconds) {
+    /** One epoch as the trainer reported it, with the run it belongs to (1-based within the selection, else 0). */
+    record LoggedEpoch(TrainingStage stage, int run, EpochRecord record) {
     }
 
     private final ExecutionMonitor exec;
@@ -54,13 +52,14 @@ final class TrainingProgress implements TrainingListener {
      * @param columns training columns
      * @param selectionRuns runs that choose the epochs before a final fit ({@code GfeTrainer.selectionRuns}); 0 for
      *        a plain run
+     * @param refits whether a final fit on all rows follows them ({@code GfeTrainer.refitsAfterSelection})
      */
     TrainingProgress(ExecutionMonitor exec, TrainingConfig config, int rows, int columns, int selectionRuns,
-            TrainingMonitor monitor) {
+            boolean refits, TrainingMonitor monitor) {
         this.exec = exec;
         this.monitor = monitor;
         this.selectionRuns = selectionRuns;
-        this.plannedShares = plannedShares(config, rows, columns, selectionRuns);
+        this.plannedShares = plannedShares(config, rows, columns, selectionRuns, refits);
         int trainingRows = trainingRows(config, rows);
         TrainingConfig sized = config.resolve(Math.max(1, trainingRows), Math.max(1, columns));
         this.plannedEpochs = Math.max(1, sized.epochs());
@@ -79,22 +78,25 @@ final class TrainingProgress implements TrainingListener {
 
     /**
      * The share of the progress bar of each selection run (by rows x epochs; a fold fits about (k - 1) / k of the
-     * rows, one split about four fifths) and of the final fit (at most the epochs sized for all rows), or {1} for a
-     * plain run.
+     * rows, one split about four fifths) and of the final fit if there is one (at most the epochs sized for all
+     * rows), or {1} for a plain run.
      */
-    private static double[] plannedShares(TrainingConfig config, int rows, int columns, int runs) {
+    private static double[] plannedShares(TrainingConfig config, int rows, int columns, int runs, boolean refits) {
         if (runs == 0) {
             return new double[] {1};
         }
         int fitted = Math.max(1, runs > 1 ? rows - rows / runs : rows * 4 / 5);
         double runWork = (double) fitted * config.resolve(fitted, Math.max(1, columns)).epochs();
-        double finalWork = (double) rows * config.resolve(Math.max(1, rows), Math.max(1, columns)).epochs();
+        double finalWork = refits ? (double) rows * config.resolve(Math.max(1, rows), Math.max(1, columns)).epochs()
+                : 0;
         double total = runs * runWork + finalWork;
-        double[] shares = new double[runs + 1];
+        double[] shares = new double[refits ? runs + 1 : runs];
         for (int r = 0; r < runs; r++) {
             shares[r] = runWork / total;
         }
-        shares[runs] = finalWork / total;
+        if (refits) {
+            shares[runs] = finalWork / total;
+        }
         return shares;
     }
 
@@ -148,10 +150,6 @@ final class TrainingProgress implements TrainingListener {
             start = stageStart;
         }
         report(start, stageText() + ": starting");
-        if (newStage == TrainingStage.FINAL_FIT && stoppedByUserIn == TrainingStage.SELECTION) {
-            // the choice of the epochs was stopped: the final fit on all rows runs, and may be stopped in turn
-            monitor.stopAndKeepHandled();
-        }
         monitor.stage(newStage, runLabel(newStage, run, selectionRuns), plannedEpochs, batches);
     }
 
@@ -172,8 +170,7 @@ final class TrainingProgress implements TrainingListener {
     @Override
     public void onEpoch(EpochRecord record) {
         synchronized (epochs) {
-            epochs.add(new LoggedEpoch(record.stage(), record.stage() == TrainingStage.SELECTION ? run : 0, record,
-                    seconds()));
+            epochs.add(new LoggedEpoch(record.stage(), record.stage() == TrainingStage.SELECTION ? run : 0, record));
         }
         monitor.epoch(record);
     }

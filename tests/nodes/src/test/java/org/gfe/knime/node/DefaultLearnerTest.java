@@ -150,9 +150,9 @@ class DefaultLearnerTest {
                 "Elapsed seconds");
         boolean[] kept = booleans(history, "Kept");
         List<String> distinct = Arrays.stream(stages).distinct().toList();
-        assertEquals(List.of("selection, fold 1 of 5", "selection, fold 2 of 5", "selection, fold 3 of 5",
-                "selection, fold 4 of 5", "selection, fold 5 of 5", "selection, mean of 5 folds", "final fit"),
-                distinct, "100 rows: the epochs are chosen on 5 folds, then all rows are fitted");
+        assertEquals(List.of("selection, fold 1 of 4", "selection, fold 2 of 4", "selection, fold 3 of 4",
+                "selection, fold 4 of 4", "selection, mean of 4 folds", "final fit"),
+                distinct, "100 rows: the epochs are chosen on 4 folds, then all rows are fitted");
         assertEquals(1, IntStream.range(0, kept.length).filter(i -> kept[i]).count(), "one epoch is kept");
         int keptRow = IntStream.range(0, kept.length).filter(i -> kept[i]).findFirst().orElseThrow();
         assertEquals("final fit", stages[keptRow]);
@@ -166,7 +166,7 @@ class DefaultLearnerTest {
                 "the training loss variable is the kept epoch's");
         double validationAtKept = Double.NaN;
         for (int i = 0; i < stages.length; i++) {
-            if (stages[i].equals("selection, mean of 5 folds") && numbers[i][0] == keptEpoch) {
+            if (stages[i].equals("selection, mean of 4 folds") && numbers[i][0] == keptEpoch) {
                 validationAtKept = numbers[i][3];
             }
         }
@@ -178,6 +178,7 @@ class DefaultLearnerTest {
             boolean mean = stages[i].startsWith("selection, mean");
             assertEquals(mean, Double.isNaN(numbers[i][1]), "rows seen of a mean are missing: row " + i);
             assertEquals(mean, Double.isNaN(numbers[i][4]), "seconds of a mean are missing: row " + i);
+            assertTrue(mean || numbers[i][4] >= 0, "seconds since the run started: row " + i);
             assertEquals(numbers[i][0] == 0, Double.isNaN(numbers[i][2]), "epoch 0 has no training loss: row " + i);
             assertEquals(stages[i].equals("final fit"), Double.isNaN(numbers[i][3]),
                     "the final fit has no validation rows, the selection validates every epoch: row " + i);
@@ -189,7 +190,7 @@ class DefaultLearnerTest {
         }
         GfeModelPortObject model = result.port(0, GfeModelPortObject.class);
         assertEquals(keptEpoch, model.outcome().keptEpoch());
-        assertTrue(model.description().contains("The MLP correction lowered the loss on 5-fold validation"),
+        assertTrue(model.description().contains("The MLP correction lowered the loss on 4-fold validation"),
                 model.description());
         assertTrue(model.description().contains("Kept: the decoder after epoch " + keptEpoch + " of the final fit"),
                 model.description());
@@ -211,17 +212,43 @@ class DefaultLearnerTest {
         }
         assertEquals(1, previous, 1e-9, "progress ends at 1");
         List<String> messages = events.stream().map(ProgressEvent::message).filter(m -> m != null).toList();
-        for (String expected : new String[] {"Choosing the epochs on validation rows, fold 1 of 5: epoch 1/15",
-            "Choosing the epochs on validation rows, fold 5 of 5: epoch", "Final fit on all rows: epoch 1/"}) {
+        for (String expected : new String[] {"Choosing the epochs on validation rows, fold 1 of 4: epoch 1/15",
+            "Choosing the epochs on validation rows, fold 4 of 4: epoch", "Final fit on all rows: epoch 1/"}) {
             assertTrue(messages.stream().anyMatch(m -> m.startsWith(expected)), expected + " in " + distinct(messages));
         }
         // the fold stages share the bar before the final fit, which has the rest
-        double lastFold = events.stream().filter(e -> e.message() != null && e.message().contains("fold 5 of 5"))
+        double lastFold = events.stream().filter(e -> e.message() != null && e.message().contains("fold 4 of 4"))
                 .mapToDouble(ProgressEvent::fraction).max().orElseThrow();
         double firstFinal = events.stream().filter(e -> e.message() != null && e.message().startsWith("Final fit"))
                 .mapToDouble(ProgressEvent::fraction).min().orElseThrow();
         assertTrue(lastFold < 0.95 && lastFold <= firstFinal, "folds up to " + lastFold + ", final fit from "
                 + firstFinal);
+    }
+
+    @Test
+    void fromFiveHundredRowsTheRunThatChoseTheEpochsIsTheModel() throws Exception {
+        NodeHarness<GfeLearnerNodeModel> learner = GfeNodes.defaultLearner();
+        learner.edit().setInt("latent_dimension", 1).setBoolean("auto_size", false).setInt("epochs", 12)
+                .setInt("batch_size", 64).setInt("patience", 6).setString("hidden_sizes", "16, 16")
+                .setDouble("learning_rate", 3e-3);
+        ExecutionResult<GfeLearnerNodeModel> result = learner.execute(CurvedData.table(520, 12), null);
+        BufferedDataTable history = result.table(1);
+        String[] stages = Tables.strings(history, "Stage");
+        assertEquals(List.of("selection"), Arrays.stream(stages).distinct().toList(), "one split, no final fit");
+        boolean[] kept = booleans(history, "Kept");
+        int keptRow = IntStream.range(0, kept.length).filter(i -> kept[i]).findFirst().orElseThrow();
+        int keptEpoch = (int) Tables.column(history, "Epoch")[keptRow];
+        assertTrue(keptEpoch > 0, "the parabola keeps the correction");
+        assertEquals(keptEpoch, result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE));
+        assertEquals(Tables.column(history, "Validation loss")[keptRow],
+                result.flowVariableDouble(GfeLearnerNodeModel.VALIDATION_LOSS_VARIABLE));
+        assertEquals(Tables.column(history, "Training loss")[keptRow],
+                result.flowVariableDouble(GfeLearnerNodeModel.TRAINING_LOSS_VARIABLE));
+        assertEquals(stages.length - 1, result.flowVariableInt(GfeLearnerNodeModel.EPOCHS_VARIABLE),
+                "the epochs that run ran (epoch 0 is PCA)");
+        assertTrue(result.port(0, GfeModelPortObject.class).description().contains("Kept: the decoder of epoch "
+                + keptEpoch + " of the run that chose the epochs"));
+        assertProgressEndsAtOne(result);
     }
 
     @Test

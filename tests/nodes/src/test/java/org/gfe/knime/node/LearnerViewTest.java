@@ -170,7 +170,7 @@ class LearnerViewTest {
         assertTrue(kept > 0, "the parabola keeps the correction");
         GfeLearnerNodeView view = openView(learner.model(), learner);
         XYChart chart = view.chart().chart();
-        String mean = " (choosing the epochs, mean of 5 folds)";
+        String mean = " (choosing the epochs, mean of 4 folds)";
         XYSeries validation = chart.getSeriesMap().get(LearningCurveChart.VALIDATION + mean);
         assertNotNull(validation, chart.getSeriesMap().keySet().toString());
         assertEquals(0, validation.getXData()[0], "epoch 0 of the choice: PCA");
@@ -188,9 +188,9 @@ class LearnerViewTest {
         assertEquals(kept, chart.getSeriesMap().get(keptSeries).getXData()[0]);
         assertEquals(finalFit.getYData()[kept - 1], chart.getSeriesMap().get(keptSeries).getYData()[0],
                 "the kept marker sits on the final fit's last epoch");
-        assertTrue(view.statusText().startsWith("Finished: chose " + kept + " epoch(s) on 5-fold validation"),
+        assertTrue(view.statusText().startsWith("Finished: chose " + kept + " epoch(s) on 4-fold validation"),
                 view.statusText());
-        assertTrue(view.summaryText().contains("The MLP correction lowered the loss on 5-fold validation"),
+        assertTrue(view.summaryText().contains("The MLP correction lowered the loss on 4-fold validation"),
                 view.summaryText());
         assertTrue(view.summaryText().contains("Kept: the decoder after epoch " + kept + " of the final fit"),
                 view.summaryText());
@@ -203,23 +203,16 @@ class LearnerViewTest {
     }
 
     @Test
-    void stoppingWhileTheEpochsAreChosenStillFitsAllRowsAndThatFitCanBeStoppedToo() throws Exception {
+    void stoppingWhileTheEpochsAreChosenGivesPcasReconstruction() throws Exception {
         NodeHarness<GfeLearnerNodeModel> learner = defaultDesign();
         GfeLearnerNodeView view = openView(learner.model(), learner);
         AtomicBoolean clicked = new AtomicBoolean();
-        List<Boolean> buttonInFinalFit = new ArrayList<>();
         ExecutionProbe probe = new ExecutionProbe().onProgress(event -> {
             String message = event.message() == null ? "" : event.message();
-            if (message.contains("fold 2 of 5: epoch 3/") && !clicked.getAndSet(true)) {
+            if (message.contains("fold 1 of 4: epoch 3/") && !clicked.getAndSet(true)) {
                 onEdt(() -> {
                     assertTrue(view.stopButton().isEnabled());
                     view.stopButton().doClick();
-                });
-            }
-            if (message.startsWith("Final fit on all rows: epoch 1/") && buttonInFinalFit.isEmpty()) {
-                onEdt(() -> {
-                    TestNodeAccess.viewModelChanged(view);
-                    buttonInFinalFit.add(view.stopButton().isEnabled());
                 });
             }
         });
@@ -227,18 +220,20 @@ class LearnerViewTest {
                 null);
         assertTrue(clicked.get());
         assertEquals("stopped by the user", result.flowVariableString(GfeLearnerNodeModel.STOP_REASON_VARIABLE));
-        assertTrue(result.warning().startsWith("Stopped by the user while choosing the epochs on validation rows;"),
-                result.warning());
-        GfeModelPortObject model = result.port(0, GfeModelPortObject.class);
-        int kept = result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE);
-        assertEquals(kept, model.outcome().keptEpoch());
+        assertTrue(result.warning().startsWith("Stopped by the user while choosing the epochs on validation rows;"
+                + " the model is PCA's reconstruction (epoch 0)."), result.warning());
+        assertEquals(0, result.flowVariableInt(GfeLearnerNodeModel.KEPT_EPOCH_VARIABLE), "no final fit: PCA");
+        assertEquals(0, result.flowVariableInt(GfeLearnerNodeModel.EPOCHS_VARIABLE));
         String[] stages = Tables.strings(result.table(1), "Stage");
-        assertFalse(java.util.Arrays.asList(stages).contains("selection, fold 3 of 5"), "no fold after the stop");
-        if (kept > 0) {
-            assertEquals(List.of(true), buttonInFinalFit, "the final fit can be stopped in turn");
-            assertEquals(kept, result.flowVariableInt(GfeLearnerNodeModel.EPOCHS_VARIABLE),
-                    "the final fit ran the epochs chosen so far");
-        }
+        boolean[] kept = DefaultLearnerTest.booleans(result.table(1), "Kept");
+        assertEquals("final fit", stages[stages.length - 1]);
+        assertTrue(kept[kept.length - 1], "the decoder as initialised on all rows is kept");
+        GfeModelPortObject model = result.port(0, GfeModelPortObject.class);
+        assertEquals("stopped by the user", model.outcome().stopReason());
+        SwingUtilities.invokeAndWait(() -> { });
+        TestNodeAccess.viewModelChanged(view);
+        assertTrue(view.statusText().startsWith("Stopped by the user while choosing the epochs"), view.statusText());
+        assertFalse(view.stopButton().isEnabled());
     }
 
     @Test
@@ -294,10 +289,10 @@ class LearnerViewTest {
         String keptSeries = LearningCurveChart.keptSeries(chart);
         assertEquals(LearningCurveChart.KEPT + " (epoch 0)", keptSeries);
         XYSeries validation = chart.getSeriesMap().get(LearningCurveChart.VALIDATION
-                + " (choosing the epochs, mean of 5 folds)");
+                + " (choosing the epochs, mean of 4 folds)");
         assertEquals(validation.getYData()[0], chart.getSeriesMap().get(keptSeries).getYData()[0],
                 "the kept marker sits on PCA's held-out loss (epoch 0 of the choice)");
-        assertTrue(view.statusText().startsWith("Finished: the MLP correction did not beat PCA on 5-fold"
+        assertTrue(view.statusText().startsWith("Finished: the MLP correction did not beat PCA on 4-fold"
                 + " validation, so the model is PCA's reconstruction (epoch 0)."), view.statusText());
         assertTrue(view.summaryText().contains("so the model is PCA's reconstruction"), view.summaryText());
         save(drawView(view, 900, 640), "learner-view-pca-kept.png");

@@ -88,6 +88,44 @@ class PerRowAmdIntegratorTest {
         assertRowIndependentOfBatch(DataType.FLOAT32);
     }
 
+    /**
+     * Without padding (as training solves) a row's arithmetic depends on its batch's shape within rounding, but the
+     * rule is still per row: in float64 every row takes exactly the decisions it takes alone (same accepted steps,
+     * same attempts, same clock), and its code agrees to rounding. (Over [0, 300]: near the optimum the Armijo
+     * decrease itself falls to the rounding level, where any change of summation order may flip a decision, padded
+     * or not; padding is what makes those last decisions batch-independent too.)
+     */
+    @Test
+    void withoutPaddingEachRowTakesTheDecisionsItTakesAloneFloat64() {
+        LinearDecoderObjective problem = LinearDecoderObjective.random(17, 30, 4, 6);
+        double[][] z0 = starts(6, 4);
+        List<int[]> activeSets = new ArrayList<>();
+        double tau = 300;
+        IntegrationResult batch = run(new PerRowAmdIntegrator(MNIST, 1), problem, z0, tau, DataType.FLOAT64, info -> {
+            activeSets.add(info.activeRows().clone());
+            return true;
+        });
+        long rejections = 0;
+        for (int m = 0; m < 6; m++) {
+            List<Double> clock = new ArrayList<>();
+            IntegrationResult alone = run(new PerRowAmdIntegrator(MNIST, 1), problem.restrictTo(new int[] {m}),
+                    new double[][] {z0[m]}, tau, DataType.FLOAT64, info -> {
+                        clock.add(info.time());
+                        return true;
+                    });
+            assertEquals(alone.steps()[0], batch.steps()[m], "accepted steps of row " + m);
+            assertEquals(alone.evaluations()[0], batch.evaluations()[m], "attempts of row " + m);
+            assertEquals(alone.endTimes()[0], batch.endTimes()[m], 0, "clock of row " + m);
+            assertEquals(alone.converged()[0], batch.converged()[m]);
+            assertArrayEquals(alone.finalState()[0], batch.finalState()[m], 1e-9, "code of row " + m);
+            assertTrue(alone.steps()[0] > 10);
+            rejections += alone.evaluations()[0] - 1 - alone.steps()[0];
+        }
+        assertTrue(rejections > 0, "the rows had rejected attempts");
+        // the batch really shrank as rows finished (no padding rows were evaluated for them)
+        assertTrue(activeSets.stream().anyMatch(rows -> rows.length > 0 && rows.length < 6));
+    }
+
     @Test
     void aSingleRowFollowsTheReferenceRuleExactly() {
         LinearDecoderObjective problem = LinearDecoderObjective.random(5, 20, 3, 1);

@@ -143,11 +143,18 @@ class AutoencoderTrainerTest {
         new DecoderTrainingLoop(config).run(spy, rows, TrainingListener.NONE);
 
         BatchSchedule schedule = new BatchSchedule(config, rows.length);
+        // each training batch's objective, then (per-row AMD) those of the groups its rows are encoded in
+        TrainingBatchEncoder groups = new TrainingBatchEncoder(config.solver(),
+                org.gfe.knime.core.engine.ParallelWork.CALLER_ONLY);
         List<List<Integer>> expected = new ArrayList<>();
         for (int epoch = 0; epoch < 2; epoch++) {
             int[][] batches = schedule.nextEpoch();
             for (int b = 0; b < batches.length; b++) {
                 expected.add(Arrays.stream(batches[b]).boxed().toList());
+                int[] sizes = groups.groupSizes(batches[b].length);
+                for (int g = 0, from = 0; sizes.length > 1 && g < sizes.length; from += sizes[g++]) {
+                    expected.add(Arrays.stream(batches[b], from, from + sizes[g]).boxed().toList());
+                }
                 if (schedule.validatesAfter(b)) {
                     expected.add(Arrays.stream(schedule.validationRows()).boxed().toList());
                 }

@@ -1,6 +1,7 @@
 package org.gfe.knime.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.DataType;
@@ -162,8 +163,8 @@ class LinearPlusMlpTrainerTest {
                     pcaReconstruction(model.normalisation(), training, heldOut, 3),
                     encodeAndReconstruct(model, heldOut));
             assertTrue(worst < 1e-6, "largest difference from PCA in z-score units: " + worst);
-            assertTrue(String.join(" ", result.notes()).contains("5-fold validation"),
-                    "60 rows: the epochs are chosen by 5-fold validation; " + result.notes());
+            assertTrue(String.join(" ", result.notes()).contains("4-fold validation"),
+                    "60 rows: the epochs are chosen by 4-fold validation; " + result.notes());
             assertTrue(result.epochs().stream().noneMatch(e -> e.stage() == TrainingStage.FINAL_FIT),
                     "PCA needs no final fit");
         }
@@ -186,6 +187,60 @@ class LinearPlusMlpTrainerTest {
     }
 
     @Test
+    void aLargeTableKeepsItsSelectionDecoderWithoutAFinalFit() {
+        double[][] training = curvedRows(LinearPlusMlpTrainer.REFIT_BELOW + 20, 10);
+        double[][] heldOut = curvedRows(100, 11);
+        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(40).build())
+                .train(training, names(10), TrainingListener.NONE);
+        try (GfeModel model = result.model()) {
+            assertTrue(result.bestEpoch() > 0, result.notes().toString());
+            assertTrue(String.join(" ", result.notes()).contains("the model is that decoder"), result.notes()
+                    .toString());
+            assertTrue(result.epochs().stream().noneMatch(e -> e.stage() == TrainingStage.FINAL_FIT));
+            Normalisation z = model.normalisation();
+            double gfe = zError(z, heldOut, encodeAndReconstruct(model, heldOut));
+            double pca = zError(z, heldOut, pcaReconstruction(z, training, heldOut, 1));
+            assertTrue(gfe < 0.5 * pca, "held-out error GFE " + gfe + " vs PCA " + pca);
+        }
+    }
+
+    @Test
+    void stopAndKeepDuringTheSelectionGivesPcaAndDuringTheFinalFitTheModelSoFar() {
+        double[][] training = curvedRows(200, 8);
+        for (TrainingStage stopIn : List.of(TrainingStage.SELECTION, TrainingStage.FINAL_FIT)) {
+            int[] batches = {0};
+            TrainingListener stopper = new TrainingListener() {
+                @Override
+                public boolean onBatch(TrainingRecord record) {
+                    if (record.stage() == stopIn) {
+                        batches[0]++;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean stopAndKeepRequested() {
+                    return batches[0] >= 3;
+                }
+            };
+            TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(30).build())
+                    .train(training, names(10), stopper);
+            try (GfeModel model = result.model()) {
+                assertEquals(StopReason.STOPPED_BY_USER, result.stopReason(), stopIn.toString());
+                if (stopIn == TrainingStage.SELECTION) {
+                    assertEquals(0, result.bestEpoch(), "no final fit after a stop: PCA");
+                    assertTrue(String.join(" ", result.notes()).contains("Stopped by the user"), result.notes()
+                            .toString());
+                } else {
+                    assertEquals(3, result.history().stream().filter(r -> r.stage() == TrainingStage.FINAL_FIT)
+                            .count(), "the final fit ended after the batch the stop was asked in");
+                }
+                assertEquals(10, encodeAndReconstruct(model, curvedRows(5, 9))[0].length);
+            }
+        }
+    }
+
+    @Test
     void aTinyTableGetsPcaAndSaysWhy() {
         double[][] training = Arrays.copyOf(linearRows(6, 7), 6);
         TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(2).build())
@@ -200,9 +255,13 @@ class LinearPlusMlpTrainerTest {
     void theSelectionRunsAreKnownBeforeTraining() {
         GfeTrainer trainer = new GfeTrainer(TrainingConfig.forTables().latentDimension(2).build());
         assertEquals(0, trainer.selectionRuns(6), "too few rows: PCA, no selection");
-        assertEquals(5, trainer.selectionRuns(60), "small tables: 5 folds");
+        assertEquals(LinearPlusMlpTrainer.FOLDS, trainer.selectionRuns(60), "small tables: folds");
         assertEquals(1, trainer.selectionRuns(200), "one split from 150 rows");
         assertEquals(0, new GfeTrainer(TrainingConfig.builder().build()).selectionRuns(60), "an MLP trains once");
+        assertTrue(trainer.refitsAfterSelection(60) && trainer.refitsAfterSelection(200));
+        assertFalse(trainer.refitsAfterSelection(LinearPlusMlpTrainer.REFIT_BELOW), "the selection run's decoder");
+        assertFalse(trainer.refitsAfterSelection(6), "PCA");
+        assertFalse(new GfeTrainer(TrainingConfig.builder().build()).refitsAfterSelection(60));
         int[] stages = {0};
         new GfeTrainer(TrainingConfig.forTables().latentDimension(3).epochs(3).build()).train(linearRows(60, 8),
                 names(12), new TrainingListener() {
@@ -219,39 +278,6 @@ class LinearPlusMlpTrainerTest {
                     }
                 }).model().close();
         assertEquals(trainer.selectionRuns(60), stages[0], "one selection stage per announced run");
-    }
-
-    @Test
-    void aStopDuringTheFinalFitKeepsTheDecoderOfTheEpochsItRan() {
-        double[][] training = curvedRows(200, 5);
-        boolean[] finalFit = {false};
-        int[] finalBatches = {0};
-        TrainingResult result = new GfeTrainer(TrainingConfig.forTables().latentDimension(1).epochs(40).build())
-                .train(training, names(10), new TrainingListener() {
-                    @Override
-                    public boolean onBatch(TrainingRecord record) {
-                        if (record.stage() == TrainingStage.FINAL_FIT) {
-                            finalBatches[0]++;
-                        }
-                        return true;
-                    }
-
-                    @Override
-                    public void onStage(TrainingStage stage, int epochs, int batchesPerEpoch) {
-                        finalFit[0] = stage == TrainingStage.FINAL_FIT;
-                    }
-
-                    @Override
-                    public boolean stopAndKeepRequested() {
-                        return finalFit[0] && finalBatches[0] > 0;
-                    }
-                });
-        try (GfeModel model = result.model()) {
-            assertEquals(StopReason.STOPPED_BY_USER, result.stopReason());
-            assertEquals(1, finalBatches[0], "the final fit stopped after its first batch");
-            assertEquals(1, result.bestEpoch(), "the model holds the decoder after the one (partial) epoch it ran");
-            assertEquals(1, result.epochs().stream().filter(e -> e.stage() == TrainingStage.FINAL_FIT).count());
-        }
     }
 
     @Test
