@@ -18,7 +18,9 @@ import org.gfe.knime.testsupport.CsvFile;
 
 /**
  * The benchmark command (issue #5). Cases: {@code efficiency} (Fig. 1 left and right, MNIST and Fashion-MNIST),
- * {@code variants} (Fig. 2), {@code encoding}, {@code lab}, {@code amd-cost}, {@code memory}; {@code all} runs them in
+ * {@code variants} (Fig. 2), {@code encoding}, {@code lab} (the Learner's defaults on the lab tables), {@code lab-small}
+ * (small subsamples of them), {@code lab-shapes} (time on synthetic tables of real lab-table shapes), {@code amd-cost},
+ * {@code memory}; {@code all} runs them in
  * that order.
  * Writes CSV and PNG files and {@code summary.md} under the results folder and prints the summary. {@code --scale}
  * multiplies the number of images and iterations (1 = the full runs described in docs/benchmarks.md).
@@ -119,6 +121,20 @@ public final class BenchmarkMain {
                     save("lab-" + name, LabTableCase.run(CsvFile.read(csv), splitSeed, threads));
                 }
             }
+        }
+        if (all || cases.contains("lab-small")) {
+            System.out.println("== Small subsamples of the lab tables (the Learner's defaults)");
+            int threads = (int) longOption("threads", Runtime.getRuntime().availableProcessors());
+            int seeds = (int) longOption("small-seeds", 4);
+            save("lab-small-tecator", LabRobustnessCase.run(CsvFile.read(lab.resolve("tecator.csv")), 42, seeds,
+                    threads));
+            save("lab-small-breast_cancer", LabRobustnessCase.run(CsvFile.read(lab.resolve("breast_cancer.csv")), 60,
+                    seeds, threads));
+        }
+        if (all || cases.contains("lab-shapes")) {
+            System.out.println("== Learner time on synthetic tables of real lab-table shapes");
+            save("lab-shapes", LabShapesCase.run((int) longOption("threads",
+                    Runtime.getRuntime().availableProcessors())));
         }
         if (all || cases.contains("amd-cost")) {
             System.out.println("== AMD encode cost");

@@ -126,7 +126,7 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
             outputDimension, Arrays.hashCode(inputScales), Arrays.hashCode(outputScales), linearPartTrained});
     }
 
-    /** E.g. "linear 5-100 + MLP 5-64-64-100 ELU". */
+    /** E.g. "linear 5-100 + MLP 5-64-64-100" (the activation is told with the decoder's other properties). */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("linear ").append(inputDimension).append('-').append(outputDimension)
@@ -134,6 +134,6 @@ public record LinearPlusMlpSpec(int inputDimension, int[] hiddenSizes, Activatio
         for (int size : hiddenSizes) {
             text.append('-').append(size);
         }
-        return text.append('-').append(outputDimension).append(' ').append(activation).toString();
+        return text.append('-').append(outputDimension).toString();
     }
 }

@@ -162,7 +162,7 @@ class LinearPlusMlpDecoderTest {
                     assertArrayEquals(values.get(i), copy.parameterValues().get(i), 0, "array " + i);
                 }
                 assertEquals(DecoderKind.LINEAR_PLUS_MLP, back.kind());
-                assertEquals("linear 2-6 + MLP 2-5-4-6 ELU", back.description());
+                assertEquals("linear 2-6 + MLP 2-5-4-6", back.description());
                 assertEquals(P * D + P + spec.correction().parameterCount(), back.parameterCount());
             }
         }
