@@ -9,7 +9,6 @@ import org.gfe.knime.core.decoder.Decoder;
 import org.gfe.knime.core.decoder.DecoderKind;
 import org.gfe.knime.core.decoder.DecoderSpec;
 import org.gfe.knime.core.decoder.MlpDecoder;
-import org.gfe.knime.core.encode.InitialState;
 import org.gfe.knime.core.encode.SolverSettings;
 import org.gfe.knime.core.engine.ParallelWork;
 import org.gfe.knime.core.loss.LossKind;
@@ -65,9 +64,7 @@ public final class GfeTrainer {
         TrainingConfig resolved = config.resolve(trainingRows, columns);
         if (resolved.hasAutoSolver()) {
             resolved = resolved.toBuilder().solver(data.loss() == LossKind.MSE
-                    ? DataSizedDefaults.tableSolver(columns, DataSizedDefaults.MLP_CONVERGENCE_TOLERANCE)
-                            .toBuilder().initialState(InitialState.SEEDED_UNIFORM).build()
-                    : SolverSettings.defaults()).build();
+                    ? DataSizedDefaults.mlpTableSolver(columns) : SolverSettings.defaults()).build();
         }
         // the decoder under training closes the optimiser; the decoder is closed here after its copy is taken
         try (Decoder decoder = initialise(resolved, columns);
