@@ -22,8 +22,7 @@ public final class BatchSchedule {
     public BatchSchedule(TrainingConfig config, int rowCount) {
         this.config = config;
         int[] order = permute(identity(rowCount), new Random(config.seed()));
-        int validationCount = config.validationFraction() > 0
-                ? Math.max(1, (int) Math.round(config.validationFraction() * rowCount)) : 0;
+        int validationCount = validationCount(config, rowCount);
         if (rowCount - validationCount < 1) {
             throw new IllegalArgumentException("Training needs at least one row besides the " + validationCount
                     + " validation rows; got " + rowCount + " rows. Lower the validation fraction or add rows.");
@@ -48,6 +47,12 @@ public final class BatchSchedule {
         validation = validationRows.clone();
         training = trainingRows.clone();
         shuffle = new Random(config.seed() + 1);
+    }
+
+    /** How many of {@code rowCount} rows the config's validation fraction holds out (at least one if it is set). */
+    public static int validationCount(TrainingConfig config, int rowCount) {
+        return config.validationFraction() > 0
+                ? Math.max(1, (int) Math.round(config.validationFraction() * rowCount)) : 0;
     }
 
     /** Indices of the validation rows (a copy). */

@@ -60,7 +60,7 @@ public final class GfeTrainer {
             return new LinearPlusMlpTrainer(config, parallel).train(data, listener);
         }
         int columns = data.columnNames().size();
-        int trainingRows = new BatchSchedule(config, rows.length).trainingRows().length;
+        int trainingRows = rows.length - BatchSchedule.validationCount(config, rows.length);
         TrainingConfig resolved = config.resolve(trainingRows, columns);
         if (resolved.hasAutoSolver()) {
             resolved = resolved.toBuilder().solver(data.loss() == LossKind.MSE

@@ -3,6 +3,8 @@ package org.gfe.knime.node.learner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gfe.knime.core.decoder.DecoderKind;
+import org.gfe.knime.core.train.BatchSchedule;
 import org.gfe.knime.core.train.EpochRecord;
 import org.gfe.knime.core.train.TrainingConfig;
 import org.gfe.knime.core.train.TrainingListener;
@@ -68,12 +70,10 @@ final class TrainingProgress implements TrainingListener {
 
     /** Rows trained on when {@code rows} are handed to the trainer: the rest are validation rows. */
     static int trainingRows(TrainingConfig config, int rows) {
-        if (config.decoderKind() == org.gfe.knime.core.decoder.DecoderKind.LINEAR_PLUS_MLP) {
+        if (config.decoderKind() == DecoderKind.LINEAR_PLUS_MLP) {
             return rows; // it holds rows out itself to choose its epochs, then fits all of them
         }
-        int validationRows = config.validationFraction() > 0
-                ? Math.max(1, (int) Math.round(config.validationFraction() * rows)) : 0;
-        return Math.max(1, rows - validationRows);
+        return Math.max(1, rows - BatchSchedule.validationCount(config, rows));
     }
 
     /**
